@@ -1,0 +1,15 @@
+package bg.nrm.keys;
+
+/**
+ * Base of every exception the keys module throws. Messages say what failed ("decryption failed",
+ * "verification failed", a key fingerprint), never a secret, a passphrase or plaintext.
+ */
+public class KeysException extends RuntimeException {
+    public KeysException(String message) {
+        super(message);
+    }
+
+    public KeysException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,1 @@
+package bg.nrm.service;
