@@ -1,0 +1,156 @@
+package bg.nrm.service;
+
+import bg.nrm.keys.atrest.KeyEncryptionKeys;
+import bg.nrm.keys.atrest.Sealer;
+import bg.nrm.keys.password.PasswordHasher;
+import bg.nrm.keys.pgp.ServiceSigningKey;
+import bg.nrm.keys.token.TokenService;
+import bg.nrm.rules.Questionnaires;
+import bg.nrm.rules.RiskAssessor;
+import bg.nrm.rules.routing.Router;
+import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.audit.AuditService;
+import bg.nrm.service.auth.AuthFilter;
+import bg.nrm.service.auth.AuthService;
+import bg.nrm.service.auth.RateLimiter;
+import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.directory.DemoSeed;
+import bg.nrm.service.directory.OrganisationService;
+import bg.nrm.service.directory.OrganisationStore;
+import bg.nrm.service.directory.ServiceKeyService;
+import bg.nrm.service.http.ErrorMapping;
+import bg.nrm.service.referral.RecipientKeys;
+import bg.nrm.service.referral.ReferralFactory;
+import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.screening.QuestionnaireService;
+import bg.nrm.service.screening.ScreeningService;
+import bg.nrm.service.screening.ScreeningStore;
+import bg.nrm.service.screening.ScreeningWorkflow;
+import bg.nrm.service.store.Database;
+import bg.nrm.service.store.SecureFiles;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The service's parts, wired once: storage, keys, rules, and the HTTP services. Tests build it with a temporary data
+ * directory and a clock they control, and reuse {@link #routing(HttpRouting.Builder)} on a real server.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Application.class.getName());
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Database db;
+    private final AuditLog audit;
+    private final TokenService tokens;
+    private final PasswordHasher hasher;
+    private final ServiceSigningKey signingKey;
+    private final Sealer sealer;
+    private final KeyEncryptionKeys keks;
+    private final OrganisationStore directory;
+    private final ScreeningStore screenings;
+    private final ReferralStore referrals;
+    private final ScreeningWorkflow workflow;
+    private final Questionnaires questionnaires;
+    private final Optional<String> generatedDemoPassword;
+
+    private Application(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
+        this.db = Database.open(settings.jdbcUrl());
+        this.audit = new AuditLog(db, clock);
+        this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
+        this.sealer = keks.sealer();
+        this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
+        this.hasher = PasswordHasher.argon2id();
+        this.signingKey = ServiceSigningKey.loadOrCreate(keysDir);
+        this.directory = new OrganisationStore(db);
+        this.screenings = new ScreeningStore(db);
+        this.referrals = new ReferralStore(db);
+        this.questionnaires = Questionnaires.builtIn();
+        this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), Router.create(), directory,
+                new RecipientKeys(directory), new ReferralFactory(signingKey), sealer, audit, clock);
+        this.generatedDemoPassword = settings.demoEnabled()
+                ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
+                : Optional.empty();
+    }
+
+    /** Opens storage, migrates it, loads or creates keys, and seeds the demo directory when enabled. */
+    public static Application start(Settings settings, Clock clock) {
+        return new Application(settings, clock);
+    }
+
+    /** Registers every route, the authentication filter and the error mapping. */
+    public void routing(HttpRouting.Builder routing) {
+        ErrorMapping.register(routing);
+        routing.addFilter(new AuthFilter(tokens, new RateLimiter(120, 600, clock)));
+        routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
+                        new RateLimiter(10, 10, clock), audit))
+                .register("/api/v1/service-key", new ServiceKeyService(signingKey))
+                .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
+                .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory,
+                        settings.maxPayloadBytes()))
+                .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock))
+                .register("/api/v1/audit", new AuditService(audit));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public ServiceSigningKey signingKey() {
+        return signingKey;
+    }
+
+    public Sealer sealer() {
+        return sealer;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The demo password generated on first seeding, when none was configured; empty afterwards. */
+    public Optional<String> generatedDemoPassword() {
+        return generatedDemoPassword;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    /** The keystore password: configured, or (embedded default only) generated once into the keys directory. */
+    private static char[] keystorePassword(Settings settings, Path keysDir) {
+        if (settings.keystorePassword().isPresent()) {
+            return settings.keystorePassword().get().toCharArray();
+        }
+        Path file = keysDir.resolve("keystore.pass");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                SecureFiles.writePrivate(file, Base64.getEncoder().encodeToString(random));
+                LOG.warning("nrm.keystore.password is not set: generated one in the data directory (development only)");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package bg.nrm.service;
+
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The service's settings. Each is read from, in order: a system property ({@code -Dnrm.data-dir=…}), an environment
+ * variable ({@code NRM_DATA_DIR}), then {@code application.yaml}. Helidon's own environment mapping turns
+ * {@code NRM_DATA_DIR} into {@code nrm.data.dir}, not {@code nrm.data-dir}, so the names are resolved here.
+ */
+public record Settings(int port,
+                       String host,
+                       Path dataDir,
+                       Optional<String> dbUrl,
+                       boolean demoEnabled,
+                       Optional<String> demoPassword,
+                       Optional<String> keystorePassword,
+                       Duration tokenTtl,
+                       int maxPayloadBytes,
+                       Duration deliveryInitialBackoff,
+                       int deliveryMaxAttempts,
+                       Duration deliveryPollInterval,
+                       boolean workersEnabled,
+                       int statsThreshold) {
+
+    /** Reads the settings from Helidon config, system properties and the environment. */
+    public static Settings from(Config config) {
+        return new Settings(
+                Integer.parseInt(value(config, "server.port", "SERVER_PORT").orElse("8080")),
+                value(config, "server.host", "SERVER_HOST").orElse("127.0.0.1"),
+                Path.of(value(config, "nrm.data-dir", "NRM_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+                value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()),
+                Boolean.parseBoolean(value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").orElse("true")),
+                value(config, "nrm.demo.password", "NRM_DEMO_PASSWORD").filter(s -> !s.isBlank()),
+                value(config, "nrm.keystore.password", "NRM_KEYSTORE_PASSWORD").filter(s -> !s.isBlank()),
+                Duration.parse(value(config, "nrm.auth.token-ttl", "NRM_AUTH_TOKEN_TTL").orElse("PT15M")),
+                Integer.parseInt(value(config, "nrm.limits.max-payload-bytes", "NRM_MAX_PAYLOAD_BYTES").orElse("65536")),
+                Duration.parse(value(config, "nrm.delivery.initial-backoff", "NRM_DELIVERY_INITIAL_BACKOFF").orElse("PT5S")),
+                Integer.parseInt(value(config, "nrm.delivery.max-attempts", "NRM_DELIVERY_MAX_ATTEMPTS").orElse("8")),
+                Duration.parse(value(config, "nrm.delivery.poll-interval", "NRM_DELIVERY_POLL_INTERVAL").orElse("PT1S")),
+                Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
+                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
+    }
+
+    /** True when the database is PostgreSQL rather than the embedded SQLite file. */
+    public boolean postgres() {
+        return dbUrl.map(u -> u.startsWith("jdbc:postgresql:")).orElse(false);
+    }
+
+    /** The JDBC URL in use: the configured one, or the SQLite file under the data directory. */
+    public String jdbcUrl() {
+        return dbUrl.orElse("jdbc:sqlite:" + dataDir.resolve("nrm.db"));
+    }
+
+    private static Optional<String> value(Config config, String key, String env) {
+        String fromProperty = System.getProperty(key);
+        if (fromProperty != null) {
+            return Optional.of(fromProperty);
+        }
+        String fromEnv = System.getenv(env);
+        if (fromEnv != null) {
+            return Optional.of(fromEnv);
+        }
+        return config.get(key).asString().asOptional();
+    }
+}

@@ -1,0 +1,10 @@
+package bg.nrm.service.auth;
+
+/** The signed-in caller, taken from a verified token: who, in which role, for which organisation. */
+public record Principal(String username, Role role, String organisationId) {
+
+    /** Whether the caller acts for {@code organisationId}. */
+    public boolean actsFor(String organisationId) {
+        return this.organisationId != null && this.organisationId.equals(organisationId);
+    }
+}

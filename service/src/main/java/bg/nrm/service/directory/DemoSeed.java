@@ -1,0 +1,150 @@
+package bg.nrm.service.directory;
+
+import bg.nrm.keys.password.PasswordHasher;
+import bg.nrm.keys.pgp.GeneratedKey;
+import bg.nrm.keys.pgp.OrganisationKeys;
+import bg.nrm.rules.routing.OrganisationType;
+import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.auth.Role;
+import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.http.Json;
+import bg.nrm.service.store.Database;
+import bg.nrm.service.store.SecureFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the demo directory of DESIGN.md §8 on the embedded default, once: organisations, a generated OpenPGP key
+ * pair per organisation written to {@code <data dir>/keys/<id>.secret.asc} and {@code .public.asc} (demo only: a
+ * real organisation generates its own key and uploads the public half), and the demo users. Running it again changes
+ * nothing that exists.
+ */
+public final class DemoSeed {
+    private static final Logger LOG = Logger.getLogger(DemoSeed.class.getName());
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final Database db;
+    private final PasswordHasher hasher;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public DemoSeed(Database db, PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The seed file's shape. */
+    record Seed(List<Organisation> organisations, List<SeedUser> users) {
+    }
+
+    /** A demo user: name, role and organisation. */
+    record SeedUser(String username, Role role, String organisationId) {
+    }
+
+    /**
+     * Seeds what is missing. Returns the generated demo password when users were created without a configured one,
+     * so the caller can print it once.
+     */
+    public Optional<String> run(Path keysDir, Optional<String> configuredPassword) {
+        Seed seed = load();
+        long now = clock.millis();
+        for (Organisation o : seed.organisations()) {
+            seedOrganisation(o, keysDir, now);
+        }
+        UserStore users = new UserStore(db);
+        boolean anyMissing = seed.users().stream().anyMatch(u -> users.find(u.username()).isEmpty());
+        if (!anyMissing) {
+            return Optional.empty();
+        }
+        String password = configuredPassword.orElseGet(DemoSeed::generatePassword);
+        String hash = hasher.hash(password.toCharArray());
+        db.inTransaction(c -> {
+            for (SeedUser u : seed.users()) {
+                if (UserStore.insertIfAbsent(c, new UserStore.User(u.username(), hash, u.role(), u.organisationId()), now)) {
+                    audit.append(c, "system", "DEMO_USER_CREATED", u.username(), u.role().name());
+                }
+            }
+            return null;
+        });
+        return configuredPassword.isPresent() ? Optional.empty() : Optional.of(password);
+    }
+
+    private void seedOrganisation(Organisation o, Path keysDir, long now) {
+        boolean exists = db.read(c -> OrganisationStore.find(c, o.id())).isPresent();
+        if (!exists) {
+            db.inTransaction(c -> {
+                OrganisationStore.insert(c, o, now);
+                audit.append(c, "system", "ORGANISATION_CREATED", o.id(), "demo seed");
+                return null;
+            });
+        }
+        if (!recipientType(o.type())) {
+            return;
+        }
+        Path publicFile = keysDir.resolve(o.id() + ".public.asc");
+        Path secretFile = keysDir.resolve(o.id() + ".secret.asc");
+        String certificate;
+        String fingerprint;
+        if (Files.exists(publicFile) && Files.exists(secretFile)) {
+            certificate = read(publicFile);
+            fingerprint = bg.nrm.keys.pgp.Certificates.inspect(certificate).fingerprint();
+        } else {
+            GeneratedKey key = OrganisationKeys.generate(o.name() + " <" + o.id() + "@demo.nrm.invalid>", null);
+            SecureFiles.writePrivate(secretFile, key.armoredSecretKey());
+            SecureFiles.write(publicFile, key.armoredCertificate());
+            certificate = key.armoredCertificate();
+            fingerprint = key.fingerprint();
+            LOG.info(() -> "demo key generated for " + o.id() + ": " + key.fingerprint());
+        }
+        boolean registered = new OrganisationStore(db).keys(o.id()).stream().anyMatch(k -> k.fingerprint().equals(fingerprint));
+        if (!registered) {
+            db.inTransaction(c -> {
+                OrganisationStore.activateKey(c, o.id(), fingerprint, certificate, null, now);
+                audit.append(c, "system", "KEY_ACTIVATED", o.id(), fingerprint);
+                return null;
+            });
+        }
+    }
+
+    /** Screening services do not receive referrals and need no key. */
+    private static boolean recipientType(OrganisationType type) {
+        return type != OrganisationType.SOCIAL_SERVICE;
+    }
+
+    private static Seed load() {
+        try (InputStream in = DemoSeed.class.getResourceAsStream("demo-directory.json")) {
+            return Json.mapper().readValue(in, Seed.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package bg.nrm.service.directory;
+
+import bg.nrm.rules.routing.OrganisationType;
+import bg.nrm.service.store.Database;
+import bg.nrm.service.store.Sql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The organisation directory and its recipient certificates. */
+public final class OrganisationStore {
+    private static final String COLUMNS = "id, name, type, region, covered_regions, takes_children, takes_adults, "
+            + "places, free_places, webhook_url";
+
+    private final Database db;
+
+    public OrganisationStore(Database db) {
+        this.db = db;
+    }
+
+    /** A recipient certificate as stored. */
+    public record StoredKey(String fingerprint, String organisationId, String certificate, String status,
+                            Long expiresAt, long createdAt) {
+    }
+
+    public List<Organisation> all() {
+        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id", OrganisationStore::map));
+    }
+
+    public Optional<Organisation> find(String id) {
+        return db.read(c -> find(c, id));
+    }
+
+    public static Optional<Organisation> find(Connection c, String id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM organisations WHERE id = ?", OrganisationStore::map, id);
+    }
+
+    public static void insert(Connection c, Organisation o, long now) throws SQLException {
+        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                o.id(), o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()),
+                o.takesChildren(), o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), now);
+    }
+
+    public static void update(Connection c, Organisation o) throws SQLException {
+        Sql.update(c, "UPDATE organisations SET name = ?, type = ?, region = ?, covered_regions = ?, takes_children = ?, "
+                        + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ? WHERE id = ?",
+                o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()), o.takesChildren(),
+                o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.id());
+    }
+
+    /** The certificates of an organisation, newest first. */
+    public List<StoredKey> keys(String organisationId) {
+        return db.read(c -> keys(c, organisationId));
+    }
+
+    public static List<StoredKey> keys(Connection c, String organisationId) throws SQLException {
+        return Sql.list(c, "SELECT fingerprint, organisation_id, certificate, status, expires_at, created_at "
+                        + "FROM organisation_keys WHERE organisation_id = ? ORDER BY created_at DESC, fingerprint",
+                rs -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Sql.nullableLong(rs, "expires_at"), rs.getLong(6)),
+                organisationId);
+    }
+
+    /** Makes {@code key} the organisation's active certificate; earlier active ones become RETIRED. */
+    public static void activateKey(Connection c, String organisationId, String fingerprint, String certificate,
+                                   Long expiresAt, long now) throws SQLException {
+        Sql.update(c, "UPDATE organisation_keys SET status = 'RETIRED' WHERE organisation_id = ? AND status = 'ACTIVE'",
+                organisationId);
+        if (Sql.update(c, "UPDATE organisation_keys SET status = 'ACTIVE', certificate = ?, expires_at = ? "
+                + "WHERE fingerprint = ? AND organisation_id = ?", certificate, expiresAt, fingerprint, organisationId) == 0) {
+            Sql.update(c, "INSERT INTO organisation_keys (fingerprint, organisation_id, certificate, status, expires_at, "
+                    + "created_at) VALUES (?,?,?,'ACTIVE',?,?)", fingerprint, organisationId, certificate, expiresAt, now);
+        }
+    }
+
+    private static Organisation map(ResultSet rs) throws SQLException {
+        return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
+                rs.getString("region"), Arrays.asList(rs.getString("covered_regions").split(",")),
+                rs.getInt("takes_children") == 1, rs.getInt("takes_adults") == 1, Sql.nullableInt(rs, "places"),
+                Sql.nullableInt(rs, "free_places"), rs.getString("webhook_url"));
+    }
+}

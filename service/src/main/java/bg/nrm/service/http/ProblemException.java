@@ -1,0 +1,78 @@
+package bg.nrm.service.http;
+
+import java.util.List;
+
+/**
+ * Thrown by handlers to answer with a problem document; mapped once, centrally, by {@link ErrorMapping}.
+ * The message is safe to show: it names fields and rules, never input values or personal data.
+ */
+public final class ProblemException extends RuntimeException {
+    private static final String BASE = "https://nrm.example.bg/problems/";
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.title(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException validation(List<Problem.FieldProblem> errors) {
+        return new ProblemException(new Problem(BASE + "validation", "The request is not valid", 400,
+                errors.size() + " field(s) are wrong; see errors", List.copyOf(errors)));
+    }
+
+    public static ProblemException badRequest(String field, String message) {
+        return validation(List.of(new Problem.FieldProblem(field, message)));
+    }
+
+    public static ProblemException malformedJson() {
+        return new ProblemException(new Problem(BASE + "malformed-json", "The body is not well-formed JSON", 400,
+                "the request body could not be parsed as JSON", null));
+    }
+
+    public static ProblemException unauthorized() {
+        return new ProblemException(new Problem(BASE + "unauthorized", "Authentication required", 401,
+                "a valid bearer token is required", null));
+    }
+
+    public static ProblemException badCredentials() {
+        return new ProblemException(new Problem(BASE + "bad-credentials", "Sign-in failed", 401,
+                "unknown user or wrong password", null));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(new Problem(BASE + "forbidden", "Not allowed", 403, detail, null));
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(new Problem(BASE + "not-found", "Not found", 404, what + " not found", null));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(new Problem(BASE + "conflict", "Conflict", 409, detail, null));
+    }
+
+    public static ProblemException tooLarge(int limit) {
+        return new ProblemException(new Problem(BASE + "too-large", "Request body too large", 413,
+                "the body must not exceed " + limit + " bytes", null));
+    }
+
+    public static ProblemException unsupportedMediaType() {
+        return new ProblemException(new Problem(BASE + "unsupported-media-type", "Unsupported media type", 415,
+                "send the body as application/json", null));
+    }
+
+    public static ProblemException notAcceptable() {
+        return new ProblemException(new Problem(BASE + "not-acceptable", "Not acceptable", 406,
+                "this resource is available as application/json or text/csv", null));
+    }
+
+    public static ProblemException tooManyRequests() {
+        return new ProblemException(new Problem(BASE + "rate-limited", "Too many requests", 429,
+                "slow down and try again shortly", null));
+    }
+}

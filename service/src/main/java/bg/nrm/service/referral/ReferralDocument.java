@@ -1,0 +1,46 @@
+package bg.nrm.service.referral;
+
+import bg.nrm.rules.Finding;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a recipient reads after opening the envelope. An anonymised document carries no name, no case reference, no
+ * notes, no answers and no exact age: region, age band, gender, level, findings, and the referring organisation as
+ * the contact. The service raises a risk flag for referral; it never identifies a victim.
+ */
+public record ReferralDocument(String notice,
+                               String referralId,
+                               String screeningId,
+                               String createdAt,
+                               String dueBy,
+                               boolean anonymised,
+                               Party from,
+                               Party to,
+                               String level,
+                               List<Finding> findings,
+                               List<String> exploitationForms,
+                               List<String> recommendations,
+                               String rulesetVersion,
+                               Subject subject,
+                               Map<String, String> answers,
+                               String notes) {
+
+    public static final String NOTICE = "Risk flag for referral: indicators of trafficking or violence were found by a "
+            + "screening. This is not an identification; formal identification belongs to the NRM procedures. "
+            + "Сигнал за насочване: открити са индикатори за трафик или насилие. Това не е идентификация.";
+
+    /** An organisation named in the document. */
+    public record Party(String id, String name, String type) {
+    }
+
+    /** The subject: identified (all fields) or anonymised (region, age band, gender only). */
+    public record Subject(String region, String ageBand, String gender, Integer ageYears, Boolean ageUncertain,
+                          String citizenship, String ref, Identity identity) {
+    }
+
+    /** Identifying details, only in identified documents. */
+    public record Identity(String name, String dateOfBirth, String location, String contact) {
+    }
+}

@@ -1,0 +1,88 @@
+package bg.nrm.service.screening;
+
+import bg.nrm.rules.Assessment;
+import bg.nrm.service.auth.Access;
+import bg.nrm.service.auth.Principal;
+import bg.nrm.service.auth.Role;
+import bg.nrm.service.directory.Organisation;
+import bg.nrm.service.directory.OrganisationStore;
+import bg.nrm.service.http.Bodies;
+import bg.nrm.service.http.Json;
+import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.referral.ReferralStore;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code POST /api/v1/screenings} and {@code GET /api/v1/screenings/{id}}, for screeners of the owning organisation. */
+public final class ScreeningService implements HttpService {
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final ScreeningWorkflow workflow;
+    private final ScreeningStore screenings;
+    private final ReferralStore referrals;
+    private final OrganisationStore directory;
+    private final int maxBody;
+
+    public ScreeningService(ScreeningWorkflow workflow, ScreeningStore screenings, ReferralStore referrals,
+                            OrganisationStore directory, int maxBody) {
+        this.workflow = workflow;
+        this.screenings = screenings;
+        this.referrals = referrals;
+        this.directory = directory;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::handleCreate)
+                .get("/{id}", this::handleRead);
+    }
+
+    private void handleCreate(ServerRequest req, ServerResponse res) {
+        Principal screener = Access.require(req, Role.SCREENER);
+        Optional<String> key = req.headers().first(HeaderNames.create("Idempotency-Key"));
+        if (key.isPresent() && (key.get().isBlank() || key.get().length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        byte[] body = Bodies.readJsonBytes(req, maxBody);
+        ScreeningRequest request = Json.parse(body, ScreeningRequest.class);
+        ScreeningWorkflow.Outcome outcome = workflow.submit(screener, request, key, body);
+        res.status(Status.CREATED_201);
+        res.header(HeaderNames.CONTENT_TYPE, "application/json");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        if (outcome.replayed()) {
+            res.header(HeaderNames.create("Idempotent-Replayed"), "true");
+        }
+        res.send(outcome.responseJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void handleRead(ServerRequest req, ServerResponse res) {
+        Principal screener = Access.require(req, Role.SCREENER);
+        String id = req.path().pathParameters().get("id");
+        // Another organisation's screening is "not found", so ids cannot be probed.
+        ScreeningStore.Row row = screenings.find(id)
+                .filter(r -> screener.actsFor(r.organisationId()))
+                .orElseThrow(() -> ProblemException.notFound("screening"));
+        Assessment assessment = Json.read(row.assessmentJson(), Assessment.class);
+        List<ScreeningViews.ReferralView> views = referrals.forScreening(id).stream()
+                .map(r -> ScreeningViews.view(r, directory.find(r.recipientId()).orElse(null),
+                        referrals.history(r.id()).stream()
+                                .map(e -> new ScreeningViews.HistoryEntry(Instant.ofEpochMilli(e.at()), e.state(),
+                                        e.actor(), e.detail()))
+                                .toList()))
+                .toList();
+        ScreeningViews.ScreeningView stored = Json.read(row.responseJson(), ScreeningViews.ScreeningView.class);
+        Bodies.json(res, new ScreeningViews.ScreeningView(row.id(), Instant.ofEpochMilli(row.createdAt()),
+                row.organisationId(), row.questionnaireId(), row.questionnaireVersion(), assessment, views,
+                stored.advice()));
+    }
+}

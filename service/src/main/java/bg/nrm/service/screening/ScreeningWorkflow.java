@@ -1,0 +1,205 @@
+package bg.nrm.service.screening;
+
+import bg.nrm.keys.Digests;
+import bg.nrm.keys.atrest.Sealer;
+import bg.nrm.keys.atrest.WrappedDataKey;
+import bg.nrm.rules.Assessment;
+import bg.nrm.rules.InvalidScreeningException;
+import bg.nrm.rules.Questionnaire;
+import bg.nrm.rules.Questionnaires;
+import bg.nrm.rules.RiskAssessor;
+import bg.nrm.rules.ScreeningInput;
+import bg.nrm.rules.Subject;
+import bg.nrm.rules.routing.RouteTarget;
+import bg.nrm.rules.routing.Router;
+import bg.nrm.rules.routing.RoutingRequest;
+import bg.nrm.rules.routing.RoutingResult;
+import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.auth.Principal;
+import bg.nrm.service.directory.Organisation;
+import bg.nrm.service.directory.OrganisationStore;
+import bg.nrm.service.http.Json;
+import bg.nrm.service.http.Problem;
+import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.referral.Referral;
+import bg.nrm.service.referral.ReferralFactory;
+import bg.nrm.service.referral.ReferralState;
+import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.referral.RecipientKeys;
+import bg.nrm.service.stats.StatsWriter;
+import bg.nrm.service.store.Database;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The life of a screening (DESIGN.md §3): validate, assess, route, then store in one transaction the sealed
+ * screening, its statistics row, one envelope per recipient in the outbox and the audit entries. Everything slow
+ * (rules, encryption) happens before the transaction; the transaction only writes.
+ */
+public final class ScreeningWorkflow {
+    private final Database db;
+    private final Questionnaires questionnaires;
+    private final RiskAssessor assessor;
+    private final Router router;
+    private final OrganisationStore directory;
+    private final RecipientKeys recipientKeys;
+    private final ReferralFactory referrals;
+    private final Sealer sealer;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ScreeningWorkflow(Database db, Questionnaires questionnaires, RiskAssessor assessor, Router router,
+                             OrganisationStore directory, RecipientKeys recipientKeys, ReferralFactory referrals,
+                             Sealer sealer, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.questionnaires = questionnaires;
+        this.assessor = assessor;
+        this.router = router;
+        this.directory = directory;
+        this.recipientKeys = recipientKeys;
+        this.referrals = referrals;
+        this.sealer = sealer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The outcome of a submission: the view, and whether it was replayed from an earlier identical request. */
+    public record Outcome(String responseJson, boolean replayed) {
+    }
+
+    public Outcome submit(Principal screener, ScreeningRequest request, Optional<String> idempotencyKey, byte[] rawBody) {
+        String requestHash = Digests.sha256Hex(rawBody);
+        Optional<Outcome> replay = idempotencyKey.flatMap(k -> replay(screener, k, requestHash));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Instant now = clock.instant();
+        List<Problem.FieldProblem> problems = new ArrayList<>(RequestChecks.check(request, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        ScreeningInput input = toInput(request);
+        Assessment assessment;
+        try {
+            assessment = assessor.assess(input);
+        } catch (InvalidScreeningException e) {
+            problems.addAll(RequestChecks.fromRules(e.errors()));
+            throw ProblemException.validation(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.validation(problems);
+        }
+        Questionnaire questionnaire = questionnaires.find(request.questionnaire(), request.questionnaireVersion()).orElseThrow();
+        boolean child = "child".equals(questionnaire.subject()) || assessment.treatedAsChild();
+
+        String screeningId = UUID.randomUUID().toString();
+        List<Organisation> orgs = directory.all();
+        Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+        Organisation from = byId.get(screener.organisationId());
+        RoutingResult routing = router.route(new RoutingRequest(assessment.level(), child, request.subject().region(),
+                request.consentToIdentifiedReferral()), orgs.stream().map(Organisation::toRoutingFact).toList());
+
+        CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
+                request.consentToIdentifiedReferral(), request.notes());
+        ReferralFactory.Source source = new ReferralFactory.Source(screeningId, from, assessment, content);
+        List<Planned> planned = new ArrayList<>();
+        for (RouteTarget target : routing.targets()) {
+            planned.add(plan(source, target, byId.get(target.organisationId()), child, request.subject().region(), now));
+        }
+
+        WrappedDataKey dataKey = sealer.newDataKey();
+        byte[] sealed = sealer.seal(dataKey, Json.write(content), screeningId.getBytes(StandardCharsets.UTF_8));
+        ScreeningViews.ScreeningView view = new ScreeningViews.ScreeningView(screeningId, now, screener.organisationId(),
+                questionnaire.id(), questionnaire.version(), assessment,
+                planned.stream().map(p -> ScreeningViews.view(p.referral(), byId.get(p.referral().recipientId()), null)).toList(),
+                routing.advice());
+        String responseJson = Json.writeString(view);
+        ScreeningStore.Row row = new ScreeningStore.Row(screeningId, screener.organisationId(), screener.username(),
+                now.toEpochMilli(), questionnaire.id(), questionnaire.version(), assessment.rulesetVersion(),
+                assessment.level().name(), Json.writeString(assessment), sealed, dataKey.toBytes(),
+                idempotencyKey.orElse(null), requestHash, responseJson);
+        try {
+            db.inTransaction(c -> {
+                ScreeningStore.insert(c, row);
+                StatsWriter.insert(c, new StatsWriter.Row(now, request.subject().region(), request.subject().ageYears(),
+                        request.subject().gender(), request.subject().citizenship(), questionnaire.id(), assessment,
+                        planned.size()));
+                for (Planned p : planned) {
+                    ReferralStore.insert(c, p.referral(), p.envelope(), p.referral().state() == ReferralState.PENDING
+                            ? now.toEpochMilli() : null);
+                    if (p.referral().consentOverridden()) {
+                        audit.append(c, screener.username(), "CONSENT_OVERRIDDEN", p.referral().id(),
+                                "identified referral to police without consent: immediate danger to life");
+                    }
+                    if (p.failure() != null) {
+                        ReferralStore.event(c, p.referral().id(), now.toEpochMilli(), ReferralState.FAILED, "service", p.failure());
+                    }
+                }
+                audit.append(c, screener.username(), "SCREENING_CREATED", screeningId,
+                        "level " + assessment.level() + ", " + planned.size() + " referral(s)");
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // A concurrent request with the same Idempotency-Key won the race: answer as it did.
+            if (idempotencyKey.isPresent()) {
+                Optional<Outcome> raced = replay(screener, idempotencyKey.get(), requestHash);
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+            }
+            throw e;
+        }
+        return new Outcome(responseJson, false);
+    }
+
+    private record Planned(Referral referral, String envelope, String failure) {
+    }
+
+    private Planned plan(ReferralFactory.Source source, RouteTarget target, Organisation to, boolean child,
+                         String region, Instant now) {
+        String referralId = UUID.randomUUID().toString();
+        Instant dueBy = now.plus(target.deadline());
+        List<String> certs = recipientKeys.encryptionCertificates(to.id(), now);
+        String envelope = "";
+        String failure = null;
+        if (certs.isEmpty()) {
+            failure = "recipient has no valid encryption key";
+        } else {
+            envelope = referrals.envelope(source, referralId, to, target.anonymised(), now, dueBy, certs);
+        }
+        Referral referral = new Referral(referralId, source.screeningId(), source.from().id(), to.id(), to.type(),
+                target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),
+                child, region, failure == null ? ReferralState.PENDING : ReferralState.FAILED, now.toEpochMilli(),
+                dueBy.toEpochMilli(), null, 0, null, null, null);
+        return new Planned(referral, envelope, failure);
+    }
+
+    private Optional<Outcome> replay(Principal screener, String key, String requestHash) {
+        return screeningsByKey(screener, key).map(row -> {
+            if (!row.requestHash().equals(requestHash)) {
+                throw ProblemException.conflict("this Idempotency-Key was used with a different request body");
+            }
+            return new Outcome(row.responseJson(), true);
+        });
+    }
+
+    private Optional<ScreeningStore.Row> screeningsByKey(Principal screener, String key) {
+        return new ScreeningStore(db).findByIdempotencyKey(screener.organisationId(), screener.username(), key);
+    }
+
+    private static ScreeningInput toInput(ScreeningRequest r) {
+        ScreeningRequest.Subject s = r.subject();
+        Subject subject = s == null ? null : new Subject(s.ageYears(), s.gender(), s.citizenship(), s.region(),
+                r.ageUncertain(), r.consentToIdentifiedReferral());
+        return new ScreeningInput(r.questionnaire(), r.questionnaireVersion(), subject,
+                r.answers() == null ? Map.of() : r.answers());
+    }
+}

@@ -1,0 +1,99 @@
+package bg.nrm.service.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * The connection pool and the schema. One schema, versioned Flyway migrations under {@code db/migration}, the same
+ * SQL on SQLite and PostgreSQL; the few type names that differ are Flyway placeholders ({@code ${binary}}).
+ * SQLite runs in WAL mode with full synchronous commits and a single connection, so writers never contend.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** Opens the pool and migrates the schema to the newest version. */
+    public static Database open(String jdbcUrl) {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName(postgres ? "nrm-postgres" : "nrm-sqlite");
+        config.setAutoCommit(true);
+        if (postgres) {
+            config.setMaximumPoolSize(10);
+        } else {
+            // One connection: SQLite serialises writers anyway, and this keeps "database is locked" impossible.
+            config.setMaximumPoolSize(1);
+            config.setConnectionInitSql("PRAGMA foreign_keys=ON");
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+        }
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("binary", postgres ? "BYTEA" : "BLOB", "rowkey", postgres ? "BIGINT" : "INTEGER"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("database migration failed", e);
+        }
+        return new Database(ds, postgres);
+    }
+
+    public boolean postgres() {
+        return postgres;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database operation failed", e);
+        }
+    }
+
+    /** Runs a read (or a single-statement write) outside an explicit transaction. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("database operation failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** A unit of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
