@@ -19,8 +19,13 @@ import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
 import bg.nrm.service.http.ErrorMapping;
+import bg.nrm.service.referral.AlertHub;
+import bg.nrm.service.referral.AlertService;
+import bg.nrm.service.referral.DeliveryWorker;
+import bg.nrm.service.referral.Escalation;
 import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.ReferralFactory;
+import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.ScreeningService;
@@ -37,8 +42,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -63,6 +70,10 @@ public final class Application implements AutoCloseable {
     private final ScreeningWorkflow workflow;
     private final Questionnaires questionnaires;
     private final Optional<String> generatedDemoPassword;
+    private final Escalation escalation;
+    private final DeliveryWorker delivery;
+    private final AlertHub alerts;
+    private final Workers workers = new Workers();
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -79,21 +90,51 @@ public final class Application implements AutoCloseable {
         this.screenings = new ScreeningStore(db);
         this.referrals = new ReferralStore(db);
         this.questionnaires = Questionnaires.builtIn();
-        this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), Router.create(), directory,
-                new RecipientKeys(directory), new ReferralFactory(signingKey), sealer, audit, clock);
+        Router router = Router.create();
+        RecipientKeys recipientKeys = new RecipientKeys(directory);
+        ReferralFactory referralFactory = new ReferralFactory(signingKey);
+        this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), router, directory,
+                recipientKeys, referralFactory, sealer, audit, clock);
+        this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
+                audit, clock);
+        this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryInitialBackoff(),
+                settings.deliveryMaxAttempts(), settings.deliveryLease());
+        this.alerts = new AlertHub(referrals, clock.millis());
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
     }
 
-    /** Opens storage, migrates it, loads or creates keys, and seeds the demo directory when enabled. */
+    /**
+     * Opens storage, migrates it, loads or creates keys, seeds the demo directory when enabled, and starts the
+     * background jobs (delivery, escalation, alerts, retention) unless {@code nrm.workers.enabled} is false.
+     */
     public static Application start(Settings settings, Clock clock) {
-        return new Application(settings, clock);
+        Application app = new Application(settings, clock);
+        if (settings.workersEnabled()) {
+            Duration poll = settings.deliveryPollInterval();
+            app.workers.every("alerts", poll, app.alerts::poll);
+            app.workers.every("delivery", poll, app.delivery::runOnce);
+            app.workers.every("escalation", poll, app.escalation::escalateOverdue);
+            app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
+        }
+        return app;
+    }
+
+    /** Crypto-shreds case content older than the retention period; statistics stay. */
+    public int shredExpired() {
+        long now = clock.millis();
+        int shredded = screenings.shredOlderThan(now - settings.retention().toMillis(), now);
+        if (shredded > 0) {
+            audit.append("service", "RETENTION_SHREDDED", null, shredded + " screening(s)");
+        }
+        return shredded;
     }
 
     /** Registers every route, the authentication filter and the error mapping. */
     public void routing(HttpRouting.Builder routing) {
         ErrorMapping.register(routing);
+        ReferralService referralService = new ReferralService(db, referrals, escalation, audit, clock);
         routing.addFilter(new AuthFilter(tokens, new RateLimiter(120, 600, clock)));
         routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
                         new RateLimiter(10, 10, clock), audit))
@@ -102,7 +143,10 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory,
                         settings.maxPayloadBytes()))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock))
-                .register("/api/v1/audit", new AuditService(audit));
+                .register("/api/v1/audit", new AuditService(audit))
+                .register("/api/v1/referrals", referralService)
+                .register("/api/v1/inbox", referralService.inbox())
+                .register("/api/v1/alerts", new AlertService(alerts));
     }
 
     public Settings settings() {
@@ -130,9 +174,26 @@ public final class Application implements AutoCloseable {
         return generatedDemoPassword;
     }
 
+    public Escalation escalation() {
+        return escalation;
+    }
+
+    public DeliveryWorker delivery() {
+        return delivery;
+    }
+
+    public AlertHub alerts() {
+        return alerts;
+    }
+
     @Override
     public void close() {
+        workers.close();
         db.close();
+    }
+
+    private static String instanceId() {
+        return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The keystore password: configured, or (embedded default only) generated once into the keys directory. */

@@ -23,7 +23,9 @@ public record Settings(int port,
                        Duration deliveryInitialBackoff,
                        int deliveryMaxAttempts,
                        Duration deliveryPollInterval,
+                       Duration deliveryLease,
                        boolean workersEnabled,
+                       Duration retention,
                        int statsThreshold) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
@@ -41,7 +43,9 @@ public record Settings(int port,
                 Duration.parse(value(config, "nrm.delivery.initial-backoff", "NRM_DELIVERY_INITIAL_BACKOFF").orElse("PT5S")),
                 Integer.parseInt(value(config, "nrm.delivery.max-attempts", "NRM_DELIVERY_MAX_ATTEMPTS").orElse("8")),
                 Duration.parse(value(config, "nrm.delivery.poll-interval", "NRM_DELIVERY_POLL_INTERVAL").orElse("PT1S")),
+                Duration.parse(value(config, "nrm.delivery.lease", "NRM_DELIVERY_LEASE").orElse("PT60S")),
                 Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
+                Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
                 Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
     }
 

@@ -1,0 +1,159 @@
+package bg.nrm.service.referral;
+
+import bg.nrm.service.store.Database;
+import bg.nrm.service.store.Sql;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Pushes envelopes from the outbox to recipients' webhooks: {@code POST} with the armored message as the body and
+ * headers naming the referral and the attempt. A 2xx marks the referral DELIVERED; anything else is retried with
+ * exponential backoff and jitter, and after {@code maxAttempts} the referral is FAILED. Rows are claimed with a lease
+ * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL), so several instances share the outbox and a crashed instance's
+ * claims expire. Delivery is at-least-once: receivers deduplicate by the referral id.
+ */
+public final class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+    public static final String REFERRAL_HEADER = "X-NRM-Referral-Id";
+    public static final String ATTEMPT_HEADER = "X-NRM-Delivery-Attempt";
+    private static final int BATCH = 20;
+
+    private final Database db;
+    private final Clock clock;
+    private final String instanceId;
+    private final Duration initialBackoff;
+    private final int maxAttempts;
+    private final Duration lease;
+    private final HttpClient http;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public DeliveryWorker(Database db, Clock clock, String instanceId, Duration initialBackoff, int maxAttempts,
+                          Duration lease) {
+        this.db = db;
+        this.clock = clock;
+        this.instanceId = instanceId;
+        this.initialBackoff = initialBackoff;
+        this.maxAttempts = maxAttempts;
+        this.lease = lease;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A claimed outbox row. */
+    record Claimed(String id, String webhookUrl, String envelope, int attempts) {
+    }
+
+    /** Runs one pass: claims due referrals and tries each once. Returns how many were tried. */
+    public int runOnce() {
+        List<Claimed> claimed = claim();
+        for (Claimed c : claimed) {
+            deliver(c);
+        }
+        return claimed.size();
+    }
+
+    public long deliveredCount() {
+        return delivered.get();
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+
+    private List<Claimed> claim() {
+        long now = clock.millis();
+        String due = "SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
+                + "WHERE r.state = 'PENDING' AND o.webhook_url IS NOT NULL AND r.next_attempt_at <= ? "
+                + "AND (r.claimed_until IS NULL OR r.claimed_until < ?) ORDER BY r.next_attempt_at LIMIT " + BATCH;
+        return db.inTransaction(c -> {
+            List<String> ids = Sql.list(c, db.postgres() ? due + " FOR UPDATE OF r SKIP LOCKED" : due,
+                    rs -> rs.getString(1), now, now);
+            for (String id : ids) {
+                Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?",
+                        instanceId, now + lease.toMillis(), id);
+            }
+            return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, o.webhook_url, r.envelope, r.attempts FROM referrals r "
+                            + "JOIN organisations o ON o.id = r.recipient_id WHERE r.claimed_by = ? AND r.claimed_until = ? "
+                            + "AND r.state = 'PENDING'",
+                    rs -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                    instanceId, now + lease.toMillis());
+        });
+    }
+
+    private void deliver(Claimed c) {
+        int attempt = c.attempts() + 1;
+        String outcome;
+        boolean ok;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(c.webhookUrl()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/pgp-encrypted")
+                    .header(REFERRAL_HEADER, c.id())
+                    .header(ATTEMPT_HEADER, Integer.toString(attempt))
+                    .POST(HttpRequest.BodyPublishers.ofString(c.envelope()))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            ok = response.statusCode() / 100 == 2;
+            outcome = "HTTP " + response.statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            ok = false;
+            outcome = "unreachable (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            release(c.id());
+            return;
+        }
+        record(c.id(), attempt, ok, outcome);
+    }
+
+    private void record(String id, int attempt, boolean ok, String outcome) {
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            if (ok) {
+                if (Sql.update(c, "UPDATE referrals SET state = 'DELIVERED', delivered_at = ?, attempts = ?, claimed_by = NULL, "
+                        + "claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'PENDING'", now, attempt, now, id) == 1) {
+                    ReferralStore.event(c, id, now, ReferralState.DELIVERED, "service", "webhook attempt " + attempt + ": " + outcome);
+                    delivered.incrementAndGet();
+                }
+            } else if (attempt >= maxAttempts) {
+                if (Sql.update(c, "UPDATE referrals SET state = 'FAILED', attempts = ?, claimed_by = NULL, claimed_until = NULL, "
+                        + "updated_at = ? WHERE id = ? AND state = 'PENDING'", attempt, now, id) == 1) {
+                    ReferralStore.event(c, id, now, ReferralState.FAILED, "service",
+                            "webhook attempt " + attempt + ": " + outcome + "; giving up");
+                    failed.incrementAndGet();
+                    LOG.warning(() -> "referral " + id + " failed after " + attempt + " delivery attempts");
+                }
+            } else {
+                long next = now + backoffMillis(attempt);
+                Sql.update(c, "UPDATE referrals SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                        + "updated_at = ? WHERE id = ? AND state = 'PENDING'", attempt, next, now, id);
+                ReferralStore.event(c, id, now, ReferralState.PENDING, "service",
+                        "webhook attempt " + attempt + ": " + outcome + "; retrying");
+            }
+            return null;
+        });
+    }
+
+    /** initial × 2^(attempt−1), with ±25 % jitter so that retries from many referrals do not arrive together. */
+    long backoffMillis(int attempt) {
+        long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+        double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
+        return Math.max(1, (long) (base * jitter));
+    }
+
+    private void release(String id) {
+        db.inTransaction(c -> Sql.update(c, "UPDATE referrals SET claimed_by = NULL, claimed_until = NULL WHERE id = ? "
+                + "AND claimed_by = ?", id, instanceId));
+    }
+}

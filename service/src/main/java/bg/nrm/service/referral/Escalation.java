@@ -1,0 +1,140 @@
+package bg.nrm.service.referral;
+
+import bg.nrm.keys.atrest.Sealer;
+import bg.nrm.keys.atrest.WrappedDataKey;
+import bg.nrm.rules.Assessment;
+import bg.nrm.rules.routing.Router;
+import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.directory.Organisation;
+import bg.nrm.service.directory.OrganisationStore;
+import bg.nrm.service.http.Json;
+import bg.nrm.service.screening.CaseContent;
+import bg.nrm.service.screening.ScreeningStore;
+import bg.nrm.service.store.Database;
+import bg.nrm.service.store.Sql;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Escalation (INDICATORS.md, NRM routing): a referral that is declined, or not acknowledged by its deadline, is
+ * marked ESCALATED and a new referral goes to the next recipient of the same type (same region first, then the
+ * nearest). Safe with several instances: only the one whose conditional update wins writes the successor.
+ */
+public final class Escalation {
+    private static final Logger LOG = Logger.getLogger(Escalation.class.getName());
+
+    private final Database db;
+    private final OrganisationStore directory;
+    private final RecipientKeys keys;
+    private final ReferralFactory factory;
+    private final ScreeningStore screenings;
+    private final Sealer sealer;
+    private final Router router;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Escalation(Database db, OrganisationStore directory, RecipientKeys keys, ReferralFactory factory,
+                      ScreeningStore screenings, Sealer sealer, Router router, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.directory = directory;
+        this.keys = keys;
+        this.factory = factory;
+        this.screenings = screenings;
+        this.sealer = sealer;
+        this.router = router;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Escalates every referral past its deadline without acknowledgement; returns how many. */
+    public int escalateOverdue() {
+        long now = clock.millis();
+        List<String> overdue = db.read(c -> Sql.list(c, "SELECT id FROM referrals WHERE state IN ('PENDING','DELIVERED') "
+                + "AND due_by < ? ORDER BY due_by LIMIT 100", rs -> rs.getString(1), now));
+        int count = 0;
+        for (String id : overdue) {
+            if (escalate(id, "not acknowledged by the deadline").escalated()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** What an escalation did: whether this call escalated the referral, and the successor's id if any. */
+    public record Outcome(boolean escalated, Optional<String> successorId) {
+    }
+
+    /** Escalates one referral, unless another instance or a recipient's action got there first. */
+    public Outcome escalate(String referralId, String reason) {
+        Optional<Referral> found = db.read(c -> ReferralStore.find(c, referralId));
+        if (found.isEmpty()) {
+            return new Outcome(false, Optional.empty());
+        }
+        Referral r = found.get();
+        Instant now = clock.instant();
+        List<Organisation> orgs = directory.all();
+        Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+        Set<String> tried = db.read(c -> Set.copyOf(Sql.list(c, "SELECT recipient_id FROM referrals WHERE screening_id = ? "
+                + "AND recipient_type = ?", rs -> rs.getString(1), r.screeningId(), r.recipientType().name())));
+        Optional<Organisation> next = router.nextOfSameType(r.recipientType(), r.child(), r.region(), tried,
+                        orgs.stream().map(Organisation::toRoutingFact).toList())
+                .map(o -> byId.get(o.id()));
+        Optional<Successor> successor = next.flatMap(to -> successor(r, to, now));
+        boolean escalated = db.inTransaction(c -> {
+            int n = Sql.update(c, "UPDATE referrals SET state = 'ESCALATED', updated_at = ? WHERE id = ? "
+                    + "AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED','DECLINED')", now.toEpochMilli(), r.id());
+            if (n == 0) {
+                return false;
+            }
+            ReferralStore.event(c, r.id(), now.toEpochMilli(), ReferralState.ESCALATED, "service",
+                    reason + successor.map(s -> "; passed to " + s.referral().recipientId()).orElse("; no further recipient"));
+            if (successor.isPresent()) {
+                Successor s = successor.get();
+                ReferralStore.insert(c, s.referral(), s.envelope(), now.toEpochMilli());
+            }
+            audit.append(c, "service", "REFERRAL_ESCALATED", r.id(), successor.map(s -> s.referral().id()).orElse(null));
+            return true;
+        });
+        if (escalated && successor.isEmpty()) {
+            LOG.warning(() -> "referral " + r.id() + " escalated, but no further recipient of type " + r.recipientType());
+        }
+        return new Outcome(escalated, escalated ? successor.map(s -> s.referral().id()) : Optional.empty());
+    }
+
+    private record Successor(Referral referral, String envelope) {
+    }
+
+    private Optional<Successor> successor(Referral r, Organisation to, Instant now) {
+        Optional<ScreeningStore.Row> row = screenings.find(r.screeningId());
+        if (row.isEmpty() || row.get().dataKey() == null) {
+            return Optional.empty(); // crypto-shredded: nothing left to send
+        }
+        List<String> certs = keys.encryptionCertificates(to.id(), now);
+        if (certs.isEmpty()) {
+            return Optional.empty();
+        }
+        WrappedDataKey key = WrappedDataKey.fromBytes(row.get().dataKey());
+        byte[] plain = sealer.open(key, row.get().content(), r.screeningId().getBytes(StandardCharsets.UTF_8));
+        CaseContent content = Json.read(new String(plain, StandardCharsets.UTF_8), CaseContent.class);
+        Assessment assessment = Json.read(row.get().assessmentJson(), Assessment.class);
+        Organisation from = directory.find(r.fromOrganisation()).orElseThrow();
+        String id = UUID.randomUUID().toString();
+        Instant dueBy = now.plusMillis(r.dueBy() - r.createdAt());
+        String envelope = factory.envelope(new ReferralFactory.Source(r.screeningId(), from, assessment, content), id, to,
+                r.anonymised(), now, dueBy, certs);
+        Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),
+                r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), ReferralState.PENDING,
+                now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null);
+        return Optional.of(new Successor(next, envelope));
+    }
+}
