@@ -59,8 +59,10 @@ public final class Escalation {
     /** Escalates every referral past its deadline without acknowledgement; returns how many. */
     public int escalateOverdue() {
         long now = clock.millis();
+        // Commissions are informed, not asked to act: their anonymised notices are never escalated.
         List<String> overdue = db.read(c -> Sql.list(c, "SELECT id FROM referrals WHERE state IN ('PENDING','DELIVERED') "
-                + "AND due_by < ? ORDER BY due_by LIMIT 100", rs -> rs.getString(1), now));
+                + "AND due_by < ? AND recipient_type NOT IN ('LOCAL_COMMISSION','NATIONAL_COMMISSION') "
+                + "ORDER BY due_by LIMIT 100", rs -> rs.getString(1), now));
         int count = 0;
         for (String id : overdue) {
             if (escalate(id, "not acknowledged by the deadline").escalated()) {
