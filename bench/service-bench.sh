@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Service figures (not part of the test suite): screenings/s over HTTP, webhook delivery throughput, and the time
+# from a screening to the recipient's live alert. Usage: bench/service-bench.sh [sqlite|postgres] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source etc/find-jdk.sh
+JAVA_HOME="$(nrm_find_jdk)"
+./mvnw -B -q -DskipTests install
+./mvnw -B -q -pl service dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -Djava.util.logging.config.file=etc/test-logging.properties \
+  -cp "service/target/test-classes:service/target/classes:$(cat service/target/bench.cp)" \
+  bg.nrm.service.bench.ServiceBenchmark "${1:-sqlite}" "${2:-10}"
