@@ -119,6 +119,13 @@ public final class Router {
         return decision;
     }
 
+    /** The names of the routing rules in the knowledge base. */
+    Set<String> ruleNames() {
+        Set<String> names = new HashSet<>();
+        kieBase.getKiePackage(RULE_PACKAGE).getRules().forEach(rule -> names.add(rule.getName()));
+        return names;
+    }
+
     private static String notFound(Recipient recipient, RoutingRequest request, Collection<Organisation> directory) {
         boolean anyOfType = directory.stream().anyMatch(o -> recipient.types().contains(o.type()));
         if (!anyOfType) {
