@@ -1,0 +1,184 @@
+package bg.nrm.rules.routing;
+
+import bg.nrm.rules.Regions;
+import bg.nrm.rules.RulesException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Routes an assessed screening through the NRM model to recipients.
+ *
+ * <p>The routing rules (knowledge base {@code routingKB}, compiled to an executable model at build time) decide which
+ * recipients the case needs, identified or anonymised, and by when; this class then resolves each recipient to one
+ * organisation of the directory it is given. The knowledge base is loaded once per JVM; a {@code Router} holds no
+ * mutable state and is safe to share between threads.
+ */
+public final class Router {
+    private static final String KIE_BASE = "routingKB";
+    private static final String RULE_PACKAGE = "bg.nrm.rules.routing";
+
+    private final KieBase kieBase;
+    private final Regions regions;
+    private final RecipientFinder finder;
+
+    private Router(KieBase kieBase, Regions regions) {
+        this.kieBase = kieBase;
+        this.regions = regions;
+        this.finder = new RecipientFinder(regions);
+    }
+
+    /**
+     * A router over the rules compiled into this module.
+     *
+     * @throws RulesException if the build-time rule model is missing or holds no routing rules
+     */
+    public static Router create() {
+        return new Router(loadedKieBase(), Regions.builtIn());
+    }
+
+    /**
+     * Decides who receives a referral.
+     *
+     * @param request   the assessed subject
+     * @param directory the organisations that may receive referrals
+     * @return the recipients (each organisation at most once) and advice for the screener
+     */
+    public RoutingResult route(RoutingRequest request, Collection<Organisation> directory) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(directory, "directory");
+        Decision decision = decide(request);
+        List<RouteTarget> targets = new ArrayList<>();
+        List<String> advice = new ArrayList<>(decision.advice());
+        Set<String> chosen = new HashSet<>();
+        for (Need need : decision.needs()) {
+            Optional<Organisation> found =
+                    finder.find(need.recipient(), request.child(), request.region(), chosen, directory);
+            if (found.isPresent()) {
+                Organisation organisation = found.get();
+                chosen.add(organisation.id());
+                targets.add(new RouteTarget(organisation.id(), organisation.type(), need.anonymised(),
+                        need.deadline(), need.rule(), need.consentOverridden()));
+            } else {
+                advice.add(notFound(need.recipient(), request, directory));
+            }
+        }
+        return new RoutingResult(targets, advice);
+    }
+
+    /**
+     * The next recipient of the same kind, for escalation when a recipient does not acknowledge in time or declines:
+     * one in the subject's region first, else one covering it, else the nearest, that takes the subject and (if
+     * residential) has a free place, skipping {@code excludedIds}. A crisis centre for adults and a shelter count as
+     * the same kind. A local commission is only ever followed by another local commission covering the region.
+     *
+     * @param type          the type of the recipient being escalated from
+     * @param child         whether the subject is (treated as) a child
+     * @param subjectRegion the subject's region
+     * @param excludedIds   organisations already tried (or otherwise not to be chosen)
+     * @param directory     the organisations that may receive referrals
+     * @return the next organisation, or empty when there is none
+     */
+    public Optional<Organisation> nextOfSameType(OrganisationType type, boolean child, String subjectRegion,
+                                                 Set<String> excludedIds, Collection<Organisation> directory) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(directory, "directory");
+        if (!regions.isValid(subjectRegion)) {
+            throw new RulesException("escalation needs a subject region BG-01..BG-28");
+        }
+        Set<String> excluded = excludedIds == null ? Set.of() : excludedIds;
+        Recipient recipient = Recipient.filledBy(type);
+        if (recipient == null) {
+            return finder.find(EnumSet.of(type), true, child, subjectRegion, excluded, directory);
+        }
+        return finder.find(recipient, child, subjectRegion, excluded, directory);
+    }
+
+    /** Runs the routing rules alone: which recipients the case needs, and the advice. */
+    Decision decide(RoutingRequest request) {
+        Decision decision = new Decision();
+        try {
+            kieBase.newStatelessKieSession().execute(List.of(new Subject(request), decision));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RulesException rulesException) {
+                    throw rulesException;
+                }
+            }
+            throw new RulesException("the routing rules failed", e);
+        }
+        return decision;
+    }
+
+    /** The names of the routing rules in the knowledge base. */
+    Set<String> ruleNames() {
+        Set<String> names = new HashSet<>();
+        kieBase.getKiePackage(RULE_PACKAGE).getRules().forEach(rule -> names.add(rule.getName()));
+        return names;
+    }
+
+    private static String notFound(Recipient recipient, RoutingRequest request, Collection<Organisation> directory) {
+        boolean anyOfType = directory.stream().anyMatch(o -> recipient.types().contains(o.type()));
+        if (!anyOfType) {
+            return "Warning: the directory has no " + stripArticle(recipient.description())
+                    + ", so no referral to one was made; tell the administrator and contact one directly.";
+        }
+        if (recipient == Recipient.LOCAL_COMMISSION) {
+            return "No local commission covers region " + request.region() + ", so none is told.";
+        }
+        return "Warning: no " + stripArticle(recipient.description()) + " in the directory takes "
+                + (request.child() ? "children" : "adults")
+                + " and has a free place, so no referral to one was made; contact one directly.";
+    }
+
+    private static String stripArticle(String description) {
+        if (description.startsWith("a ")) {
+            return description.substring(2);
+        }
+        return description.startsWith("the ") ? description.substring(4) : description;
+    }
+
+    private static volatile KieBase loaded;
+
+    /** The knowledge base, loaded once on first use; a failed load is retried and fails again with a clear error. */
+    private static KieBase loadedKieBase() {
+        KieBase kieBase = loaded;
+        if (kieBase == null) {
+            synchronized (Router.class) {
+                kieBase = loaded;
+                if (kieBase == null) {
+                    kieBase = load();
+                    loaded = kieBase;
+                }
+            }
+        }
+        return kieBase;
+    }
+
+    private static KieBase load() {
+        KieBase kieBase;
+        try {
+            // A container of our own: the shared classpath container is bound to the first class loader that asks
+            // for it, and the screening rules may ask first.
+            KieContainer container = KieServices.Factory.get().newKieClasspathContainer(Router.class.getClassLoader());
+            kieBase = container.getKieBase(KIE_BASE);
+        } catch (RuntimeException e) {
+            throw new RulesException("the routing rules could not be loaded (is the build-time model missing?)", e);
+        }
+        KiePackage rules = kieBase == null ? null : kieBase.getKiePackage(RULE_PACKAGE);
+        if (rules == null || rules.getRules().isEmpty()) {
+            // Without rules every case would route to nobody: refuse to start instead.
+            throw new RulesException("the routing knowledge base holds no routing rules");
+        }
+        return kieBase;
+    }
+}
