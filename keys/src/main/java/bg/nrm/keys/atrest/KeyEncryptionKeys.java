@@ -14,7 +14,9 @@ import java.security.Provider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,6 +40,8 @@ public final class KeyEncryptionKeys {
     private final Path file;
     private final char[] password;
     private final KeyStore store;
+    // Unlocking a BCFKS entry runs the password KDF; unlocked keys are kept here so sealing stays cheap.
+    private final Map<String, SecretKey> unlocked = new HashMap<>();
 
     private KeyEncryptionKeys(Path file, char[] password, KeyStore store) {
         this.file = file;
@@ -132,6 +136,7 @@ public final class KeyEncryptionKeys {
         }
         try {
             store.deleteEntry(kekId);
+            unlocked.remove(kekId);
         } catch (GeneralSecurityException e) {
             throw new KeysException("keystore update failed", e);
         }
@@ -161,9 +166,17 @@ public final class KeyEncryptionKeys {
     }
 
     private SecretKey secret(String alias) {
+        SecretKey cached = unlocked.get(alias);
+        if (cached != null) {
+            return cached;
+        }
         try {
             KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(password));
-            return entry instanceof KeyStore.SecretKeyEntry s ? s.getSecretKey() : null;
+            SecretKey key = entry instanceof KeyStore.SecretKeyEntry s ? s.getSecretKey() : null;
+            if (key != null) {
+                unlocked.put(alias, key);
+            }
+            return key;
         } catch (GeneralSecurityException e) {
             throw new KeysException("keystore entry unreadable", e);
         }
