@@ -82,7 +82,7 @@ public final class Application implements AutoCloseable {
         this.db = Database.open(settings.jdbcUrl());
         this.audit = new AuditLog(db, clock);
         this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
-        this.sealer = keks.sealer();
+        this.sealer = Sealer.using(keks);
         this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
         this.hasher = PasswordHasher.argon2id();
         this.signingKey = ServiceSigningKey.loadOrCreate(keysDir);
