@@ -248,7 +248,10 @@ class ReferralFlowTest {
         Gpg.Result result = gpg.run("--status-fd", "1", "--output", plain.toString(), "--decrypt", message.toString());
 
         assertThat(result.exit()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains("[GNUPG:] GOODSIG").contains("[GNUPG:] VALIDSIG " + fingerprint.toUpperCase());
+        assertThat(result.stdout()).contains("[GNUPG:] GOODSIG");
+        // VALIDSIG names the signing subkey, and last the primary key: the service key published at /service-key.
+        assertThat(result.stdout().lines().filter(l -> l.startsWith("[GNUPG:] VALIDSIG ")).findFirst().orElseThrow())
+                .endsWith(" " + fingerprint.toUpperCase());
         JsonNode doc = Json.mapper().readTree(Files.readString(plain));
         assertThat(doc.get("referralId").asText()).isEqualTo(referrals.get("cc-children-plovdiv").get("id").asText());
         assertThat(doc.get("subject").get("identity").get("name").asText()).isEqualTo("Мария Иванова Петрова");
@@ -270,7 +273,8 @@ class ReferralFlowTest {
             }
         });
         Gpg gpg = new Gpg(gnupgHome);
-        gpg.run("--import", dataDir.resolve("keys/lc-plovdiv.secret.asc").toString());
+        Path serviceCert = Files.writeString(gnupgHome.resolve("service.asc"), api.get("/api/v1/service-key", null).body());
+        gpg.run("--import", dataDir.resolve("keys/lc-plovdiv.secret.asc").toString(), serviceCert.toString());
         Path message = Files.writeString(gnupgHome.resolve("m.asc"), envelope);
         Path plain = gnupgHome.resolve("m.json");
         assertThat(gpg.run("--output", plain.toString(), "--decrypt", message.toString()).exit()).isZero();
