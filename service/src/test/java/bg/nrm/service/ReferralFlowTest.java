@@ -219,6 +219,41 @@ class ReferralFlowTest {
     }
 
     @Test
+    void referringOrganisationRevokesAReferralWithAReasonAndOnlyIt() {
+        String referralId = byRecipient(submit(Screenings.highRiskChild("BG-16"))).get("ozd-plovdiv").get("id").asText();
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.etropole"),
+                "{\"reason\":\"not ours\"}").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.plovdiv"), "{}").status())
+                .isEqualTo(400);
+        Api.Response revoked = api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.plovdiv"),
+                "{\"reason\":\"submitted for the wrong child\"}");
+        assertThat(revoked.json().get("state").asText()).isEqualTo("REVOKED");
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/ack", api.token("ozd.plovdiv"), "{}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void adultInImmediateDangerWithoutConsentGoesToThePoliceIdentifiedAndTheOverrideIsAudited() {
+        Map<String, Object> body = Screenings.base("adult-risk", 30, "BG-16");
+        body.put("consent", Map.of("identifiedReferral", false));
+        body.put("answers", Map.of("ID_THREAT_TO_LIFE", "yes"));
+        JsonNode screening = submit(body);
+        assertThat(screening.get("assessment").get("level").asText()).isEqualTo("IMMEDIATE");
+        Map<String, JsonNode> referrals = byRecipient(screening);
+        assertThat(referrals.get("police-plovdiv").get("anonymised").asBoolean()).isFalse();
+        assertThat(referrals.get("shelter-sofia").get("anonymised").asBoolean()).isTrue();
+        long overrides = service.app.database().read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(overrides).isEqualTo(1);
+        assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void webhookMustBeHttpsExceptOnLoopback() {
         String admin = api.token("admin");
         Api.Response plain = api.put("/api/v1/organisations/cc-children-plovdiv", admin, "application/json",
