@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Deny by default: every {@code /api/} request needs a valid bearer token, except the few public routes. The
+ * Deny by default: every {@code /api/} request needs a valid bearer token, except the few public routes, and
+ * {@code /observe/metrics} needs an administrator's; only {@code /observe/health} is open to all. The
  * verified caller is put in the request context for {@link Access} to check role and organisation. Every response
  * also carries the usual hardening headers.
  */
@@ -41,12 +42,16 @@ public final class AuthFilter implements Filter {
         res.header(NO_FRAMES);
         res.header(NO_REFERRER);
         String path = req.path().path();
-        if (!path.startsWith("/api/") || PUBLIC.contains(path)) {
+        boolean metrics = path.startsWith("/observe/metrics");
+        if (!(path.startsWith("/api/") || metrics) || PUBLIC.contains(path)) {
             chain.proceed();
             return;
         }
         Principal principal = authenticate(req.headers().first(HeaderNames.AUTHORIZATION))
                 .orElseThrow(ProblemException::unauthorized);
+        if (metrics && principal.role() != Role.ADMIN) {
+            throw ProblemException.forbidden("metrics are for administrators");
+        }
         if (!perAccount.tryAcquire(principal.username())) {
             throw ProblemException.tooManyRequests();
         }
