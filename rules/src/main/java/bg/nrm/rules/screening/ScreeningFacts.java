@@ -33,6 +33,8 @@ public final class ScreeningFacts {
         List<Object> facts = new ArrayList<>(16);
         List<String> yesCodes = new ArrayList<>(8);
         List<String> unknownStrong = new ArrayList<>(8);
+        List<String> strongYes = new ArrayList<>(4);
+        List<String> danger = new ArrayList<>(2);
         Map<String, DimensionCount> counts = new HashMap<>();
         facts.add(new ScreenedPerson(subject.ageYears(), Questionnaire.ADULT.equals(questionnaire.subject()),
                 subject.ageUncertain(), subject.consentToIdentifiedReferral()));
@@ -42,7 +44,12 @@ public final class ScreeningFacts {
             boolean counted = AssessmentResult.DIMENSIONS.contains(item.dimension());
             if (answer == Answer.YES) {
                 yesCodes.add(item.code());
-                facts.add(new YesAnswer(item.code(), item.dimension(), item.strength()));
+                if (item.strength() == Strength.STRONG) {
+                    strongYes.add(item.code());
+                }
+                if (item.dimension().equals("ID")) {
+                    danger.add(item.code());
+                }
                 if (counted) {
                     counts.computeIfAbsent(item.dimension(), DimensionCount::new).yes(item.code(), item.strength());
                 }
@@ -51,6 +58,7 @@ public final class ScreeningFacts {
                 counts.computeIfAbsent(item.dimension(), DimensionCount::new).strongUnknown(item.code());
             }
         }
+        facts.add(new Answers(yesCodes, strongYes, danger));
         for (String dimension : AssessmentResult.DIMENSIONS) {
             DimensionCount count = counts.get(dimension);
             if (count != null && !count.isEmpty()) {
