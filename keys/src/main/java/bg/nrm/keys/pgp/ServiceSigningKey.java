@@ -20,7 +20,10 @@ import org.pgpainless.PGPainless;
  *
  * <p>The secret key is stored unprotected in {@value #SECRET_FILE} under the keys directory, readable and
  * writable by the owner only (POSIX mode 600 where the file system supports it, restored on every load; the
- * directory gets 700 when created here). The certificate is written beside it as {@value #CERTIFICATE_FILE} for convenience.
+ * directory gets 700 when created here). The certificate is written beside it as {@value #CERTIFICATE_FILE}.
+ *
+ * <p>A generated key is valid for {@link OrganisationKeys#DEFAULT_VALIDITY}; to rotate, move the old files away
+ * and publish the new certificate (recipients keep the old one to verify old referrals).
  */
 public final class ServiceSigningKey {
     /** File name of the secret key inside the keys directory. */
