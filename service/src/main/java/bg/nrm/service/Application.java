@@ -28,6 +28,7 @@ import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.ReferralFactory;
 import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningStore;
@@ -76,6 +77,7 @@ public final class Application implements AutoCloseable {
     private final AlertHub alerts;
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
+    private final SealedReasons reasons;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -103,6 +105,7 @@ public final class Application implements AutoCloseable {
                 settings.deliveryMaxAttempts(), settings.deliveryLease());
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
+        this.reasons = new SealedReasons(screenings, sealer);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -114,6 +117,10 @@ public final class Application implements AutoCloseable {
      */
     public static Application start(Settings settings, Clock clock) {
         Application app = new Application(settings, clock);
+        if (settings.kekRotateOnStart()) {
+            KeyRotation.Rotated rotated = app.keyRotation.rotate();
+            app.audit.append("system", "KEK_ROTATED", rotated.primary(), rotated.rewrapped() + " data key(s) re-wrapped at start");
+        }
         if (settings.workersEnabled()) {
             Duration poll = settings.deliveryPollInterval();
             app.workers.every("alerts", poll, app.alerts::poll);
@@ -137,19 +144,19 @@ public final class Application implements AutoCloseable {
     /** Registers every route, the authentication filter and the error mapping. */
     public void routing(HttpRouting.Builder routing) {
         ErrorMapping.register(routing);
-        ReferralService referralService = new ReferralService(db, referrals, escalation, audit, clock);
+        ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         routing.addFilter(new AuthFilter(tokens, new RateLimiter(120, 600, clock)));
         routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
-                        new RateLimiter(10, 10, clock), audit))
+                        new RateLimiter(10, 10, clock), new RateLimiter(300, 300, clock), audit))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
-                .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory,
+                .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
                         settings.maxPayloadBytes()))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock))
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
-                .register("/api/v1/alerts", new AlertService(alerts))
+                .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation);
     }
 

@@ -26,6 +26,7 @@ public record Settings(int port,
                        Duration deliveryLease,
                        boolean workersEnabled,
                        Duration retention,
+                       boolean kekRotateOnStart,
                        int statsThreshold) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
@@ -46,9 +47,10 @@ public record Settings(int port,
                 Duration.parse(value(config, "nrm.delivery.initial-backoff", "NRM_DELIVERY_INITIAL_BACKOFF").orElse("PT5S")),
                 Integer.parseInt(value(config, "nrm.delivery.max-attempts", "NRM_DELIVERY_MAX_ATTEMPTS").orElse("8")),
                 Duration.parse(value(config, "nrm.delivery.poll-interval", "NRM_DELIVERY_POLL_INTERVAL").orElse("PT1S")),
-                Duration.parse(value(config, "nrm.delivery.lease", "NRM_DELIVERY_LEASE").orElse("PT60S")),
+                Duration.parse(value(config, "nrm.delivery.lease", "NRM_DELIVERY_LEASE").orElse("PT5M")),
                 Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
                 Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
+                Boolean.parseBoolean(value(config, "nrm.kek.rotate-on-start", "NRM_KEK_ROTATE_ON_START").orElse("false")),
                 Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
     }
 

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 final class Workers implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Workers.class.getName());
 
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2,
+    // One thread per job, so that a slow webhook never delays alerts or escalation.
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(4,
             Thread.ofPlatform().name("nrm-worker-", 0).daemon(true).factory());
 
     void every(String name, Duration interval, Runnable job) {

@@ -8,6 +8,7 @@ import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.http.Bodies;
+import bg.nrm.service.http.ProblemException;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
 import io.helidon.webserver.http.HttpRules;
@@ -47,6 +48,11 @@ public final class KeyRotation implements HttpService {
 
     private void handleRotate(ServerRequest req, ServerResponse res) {
         Principal admin = Access.require(req, Role.ADMIN);
+        if (db.postgres()) {
+            // Instances load the keystore once; a rotation by one would leave the others unable to unwrap data keys.
+            throw ProblemException.conflict("rotate the key-encryption key on PostgreSQL with a single instance running: "
+                    + "start it with nrm.kek.rotate-on-start=true");
+        }
         Rotated rotated = rotate();
         audit.append(admin.username(), "KEK_ROTATED", rotated.primary(), rotated.rewrapped() + " data key(s) re-wrapped");
         Bodies.json(res, rotated);

@@ -65,7 +65,8 @@ public final class AuthFilter implements Filter {
         }
         try {
             TokenClaims claims = tokens.verify(header.get().substring(BEARER.length()).trim());
-            return Optional.of(new Principal(claims.subject(), Role.valueOf(claims.role()), claims.organisationId()));
+            return Optional.of(new Principal(claims.subject(), Role.valueOf(claims.role()), claims.organisationId(),
+                    claims.expiresAt()));
         } catch (InvalidTokenException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,7 +1,9 @@
 package bg.nrm.service.auth;
 
-/** The signed-in caller, taken from a verified token: who, in which role, for which organisation. */
-public record Principal(String username, Role role, String organisationId) {
+import java.time.Instant;
+
+/** The signed-in caller, taken from a verified token: who, in which role, for which organisation, until when. */
+public record Principal(String username, Role role, String organisationId, Instant expiresAt) {
 
     /** Whether the caller acts for {@code organisationId}. */
     public boolean actsFor(String organisationId) {

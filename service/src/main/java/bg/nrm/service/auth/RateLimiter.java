@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentMap;
  * refilled at {@code perMinute}. In memory, per instance: a brake on abuse, not an accounting system.
  */
 public final class RateLimiter {
+    private static final int MAX_KEYS = 50_000;
+
     private final int capacity;
     private final double perMilli;
     private final Clock clock;
@@ -21,7 +23,19 @@ public final class RateLimiter {
     }
 
     public boolean tryAcquire(String key) {
+        return take(key, true);
+    }
+
+    /** Whether {@code key} has a request left, without spending it (to count only failures, say). */
+    public boolean hasCapacity(String key) {
+        return take(key, false);
+    }
+
+    private boolean take(String key, boolean spend) {
         long now = clock.millis();
+        if (buckets.size() > MAX_KEYS) {
+            evictFull(now);
+        }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {
             // A clock that steps backwards (NTP, a test) must not drain the bucket.
@@ -30,9 +44,22 @@ public final class RateLimiter {
             if (bucket.tokens < 1) {
                 return false;
             }
-            bucket.tokens -= 1;
+            if (spend) {
+                bucket.tokens -= 1;
+            }
             return true;
         }
+    }
+
+    // Keys are chosen by callers (usernames being tried): forget the buckets that have refilled, so the map stays
+    // bounded whatever is thrown at it.
+    private void evictFull(long now) {
+        buckets.entrySet().removeIf(e -> {
+            Bucket b = e.getValue();
+            synchronized (b) {
+                return b.tokens + Math.max(0, now - b.updatedAt) * perMilli >= capacity;
+            }
+        });
     }
 
     private static final class Bucket {

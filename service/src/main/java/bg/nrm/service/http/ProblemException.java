@@ -52,6 +52,10 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(BASE + "not-found", "Not found", 404, what + " not found", null));
     }
 
+    public static ProblemException gone(String detail) {
+        return new ProblemException(new Problem(BASE + "gone", "No longer available", 410, detail, null));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(new Problem(BASE + "conflict", "Conflict", 409, detail, null));
     }

@@ -37,13 +37,18 @@ public final class AlertHub {
 
     /** Subscribes to an organisation's alerts, or returns null when it has too many open subscriptions. */
     public BlockingQueue<Alert> subscribe(String organisationId) {
-        Set<BlockingQueue<Alert>> set = subscribers.computeIfAbsent(organisationId, k -> new CopyOnWriteArraySet<>());
-        if (set.size() >= MAX_SUBSCRIBERS_PER_ORGANISATION) {
-            return null;
-        }
         BlockingQueue<Alert> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-        set.add(queue);
-        return queue;
+        boolean[] added = {false};
+        // compute() runs atomically per organisation, so the cap cannot be overrun by concurrent subscribers.
+        subscribers.compute(organisationId, (k, set) -> {
+            Set<BlockingQueue<Alert>> s = set == null ? new CopyOnWriteArraySet<>() : set;
+            if (s.size() < MAX_SUBSCRIBERS_PER_ORGANISATION) {
+                s.add(queue);
+                added[0] = true;
+            }
+            return s;
+        });
+        return added[0] ? queue : null;
     }
 
     public void unsubscribe(String organisationId, BlockingQueue<Alert> queue) {

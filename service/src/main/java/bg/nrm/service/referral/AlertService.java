@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,11 @@ public final class AlertService implements HttpService {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final AlertHub hub;
+    private final Clock clock;
 
-    public AlertService(AlertHub hub) {
+    public AlertService(AlertHub hub, Clock clock) {
         this.hub = hub;
+        this.clock = clock;
     }
 
     @Override
@@ -34,6 +37,9 @@ public final class AlertService implements HttpService {
 
     private void handleAlerts(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.RECIPIENT);
+        if (p.organisationId() == null) {
+            throw ProblemException.forbidden("your account belongs to no organisation");
+        }
         BlockingQueue<AlertHub.Alert> queue = hub.subscribe(p.organisationId());
         if (queue == null) {
             throw ProblemException.tooManyRequests();
@@ -41,7 +47,8 @@ public final class AlertService implements HttpService {
         SseSink sink = res.sink(SseSink.TYPE);
         try {
             sink.emit(SseEvent.builder().comment("subscribed").build());
-            while (!Thread.currentThread().isInterrupted()) {
+            // The stream ends when the token does: the client signs in again and reconnects.
+            while (!Thread.currentThread().isInterrupted() && clock.instant().isBefore(p.expiresAt())) {
                 AlertHub.Alert alert = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
                 if (alert == null) {
                     sink.emit(SseEvent.builder().comment("keep-alive").build());

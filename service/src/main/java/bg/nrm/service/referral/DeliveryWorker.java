@@ -26,7 +26,10 @@ public final class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     public static final String REFERRAL_HEADER = "X-NRM-Referral-Id";
     public static final String ATTEMPT_HEADER = "X-NRM-Delivery-Attempt";
-    private static final int BATCH = 20;
+    // Small batches: each send may take up to 15 s, and a batch must finish well inside its lease.
+    private static final int BATCH = 5;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Database db;
     private final Clock clock;
@@ -45,8 +48,12 @@ public final class DeliveryWorker {
         this.instanceId = instanceId;
         this.initialBackoff = initialBackoff;
         this.maxAttempts = maxAttempts;
+        Duration worstBatch = CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).multipliedBy(BATCH);
+        if (lease.compareTo(worstBatch) <= 0) {
+            throw new IllegalArgumentException("nrm.delivery.lease must exceed " + worstBatch + ", the longest a batch can take");
+        }
         this.lease = lease;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -97,7 +104,7 @@ public final class DeliveryWorker {
         boolean ok;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(c.webhookUrl()))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/pgp-encrypted")
                     .header(REFERRAL_HEADER, c.id())
                     .header(ATTEMPT_HEADER, Integer.toString(attempt))
@@ -114,6 +121,8 @@ public final class DeliveryWorker {
             release(c.id());
             return;
         }
+        // The outcome (status or error class) goes to the operator's log only: screeners read the history, and an
+        // address's answers are not theirs to probe.
         record(c.id(), attempt, ok, outcome);
     }
 
@@ -122,24 +131,27 @@ public final class DeliveryWorker {
         db.inTransaction(c -> {
             if (ok) {
                 if (Sql.update(c, "UPDATE referrals SET state = 'DELIVERED', delivered_at = ?, attempts = ?, claimed_by = NULL, "
-                        + "claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'PENDING'", now, attempt, now, id) == 1) {
-                    ReferralStore.event(c, id, now, ReferralState.DELIVERED, "service", "webhook attempt " + attempt + ": " + outcome);
+                        + "claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?", now, attempt, now, id,
+                        instanceId) == 1) {
+                    ReferralStore.event(c, id, now, ReferralState.DELIVERED, "service", "delivered on attempt " + attempt);
                     delivered.incrementAndGet();
                 }
             } else if (attempt >= maxAttempts) {
                 if (Sql.update(c, "UPDATE referrals SET state = 'FAILED', attempts = ?, claimed_by = NULL, claimed_until = NULL, "
-                        + "updated_at = ? WHERE id = ? AND state = 'PENDING'", attempt, now, id) == 1) {
+                        + "updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?", attempt, now, id, instanceId) == 1) {
                     ReferralStore.event(c, id, now, ReferralState.FAILED, "service",
-                            "webhook attempt " + attempt + ": " + outcome + "; giving up");
+                            "delivery failed " + attempt + " times; giving up");
                     failed.incrementAndGet();
-                    LOG.warning(() -> "referral " + id + " failed after " + attempt + " delivery attempts");
+                    LOG.warning(() -> "referral " + id + " failed after " + attempt + " delivery attempts, last: " + outcome);
                 }
             } else {
                 long next = now + backoffMillis(attempt);
-                Sql.update(c, "UPDATE referrals SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                        + "updated_at = ? WHERE id = ? AND state = 'PENDING'", attempt, next, now, id);
-                ReferralStore.event(c, id, now, ReferralState.PENDING, "service",
-                        "webhook attempt " + attempt + ": " + outcome + "; retrying");
+                if (Sql.update(c, "UPDATE referrals SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+                        + "updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?", attempt, next, now, id,
+                        instanceId) == 1) {
+                    ReferralStore.event(c, id, now, ReferralState.PENDING, "service",
+                            "delivery attempt " + attempt + " failed; retrying");
+                }
             }
             return null;
         });

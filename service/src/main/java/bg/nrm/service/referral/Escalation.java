@@ -32,6 +32,11 @@ import java.util.stream.Collectors;
  */
 public final class Escalation {
     private static final Logger LOG = Logger.getLogger(Escalation.class.getName());
+    /**
+     * Which referrals may be escalated: unacknowledged past the deadline, undeliverable, or declined. An
+     * acknowledgement that lands first always wins, because the escalating UPDATE repeats this condition.
+     */
+    private static final String ESCALABLE = "((state IN ('PENDING','DELIVERED') AND due_by < ?) OR state IN ('FAILED','DECLINED'))";
 
     private final Database db;
     private final OrganisationStore directory;
@@ -59,14 +64,26 @@ public final class Escalation {
     /** Escalates every referral past its deadline without acknowledgement; returns how many. */
     public int escalateOverdue() {
         long now = clock.millis();
-        // Commissions are informed, not asked to act: their anonymised notices are never escalated.
-        List<String> overdue = db.read(c -> Sql.list(c, "SELECT id FROM referrals WHERE state IN ('PENDING','DELIVERED') "
-                + "AND due_by < ? AND recipient_type NOT IN ('LOCAL_COMMISSION','NATIONAL_COMMISSION') "
-                + "ORDER BY due_by LIMIT 100", rs -> rs.getString(1), now));
+        // Commissions are informed, not asked to act: their anonymised notices are never escalated. A referral that
+        // could not be delivered, or was declined but not yet passed on, is escalated at once.
+        record Due(String id, String state) { }
+        List<Due> due = db.read(c -> Sql.list(c, "SELECT id, state FROM referrals WHERE " + ESCALABLE
+                + " AND recipient_type NOT IN ('LOCAL_COMMISSION','NATIONAL_COMMISSION') ORDER BY due_by LIMIT 100",
+                rs -> new Due(rs.getString(1), rs.getString(2)), now));
         int count = 0;
-        for (String id : overdue) {
-            if (escalate(id, "not acknowledged by the deadline").escalated()) {
-                count++;
+        for (Due d : due) {
+            try {
+                String reason = switch (d.state()) {
+                    case "FAILED" -> "could not be delivered";
+                    case "DECLINED" -> "declined by the recipient";
+                    default -> "not acknowledged by the deadline";
+                };
+                if (escalate(d.id(), reason).escalated()) {
+                    count++;
+                }
+            } catch (RuntimeException e) {
+                // One broken row must not stop every other escalation behind it.
+                LOG.warning(() -> "escalation of referral " + d.id() + " failed: " + e.getClass().getName());
             }
         }
         return count;
@@ -76,7 +93,10 @@ public final class Escalation {
     public record Outcome(boolean escalated, Optional<String> successorId) {
     }
 
-    /** Escalates one referral, unless another instance or a recipient's action got there first. */
+    /**
+     * Escalates one referral that may be escalated (see ESCALABLE), unless another instance or a recipient's action got there
+     * first.
+     */
     public Outcome escalate(String referralId, String reason) {
         Optional<Referral> found = db.read(c -> ReferralStore.find(c, referralId));
         if (found.isEmpty()) {
@@ -93,8 +113,8 @@ public final class Escalation {
                 .map(o -> byId.get(o.id()));
         Optional<Successor> successor = next.flatMap(to -> successor(r, to, now));
         boolean escalated = db.inTransaction(c -> {
-            int n = Sql.update(c, "UPDATE referrals SET state = 'ESCALATED', updated_at = ? WHERE id = ? "
-                    + "AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED','DECLINED')", now.toEpochMilli(), r.id());
+            int n = Sql.update(c, "UPDATE referrals SET state = 'ESCALATED', updated_at = ? WHERE id = ? AND " + ESCALABLE,
+                    now.toEpochMilli(), r.id(), now.toEpochMilli());
             if (n == 0) {
                 return false;
             }
@@ -103,6 +123,10 @@ public final class Escalation {
             if (successor.isPresent()) {
                 Successor s = successor.get();
                 ReferralStore.insert(c, s.referral(), s.envelope(), now.toEpochMilli());
+                if (s.referral().consentOverridden()) {
+                    audit.append(c, "service", "CONSENT_OVERRIDDEN", s.referral().id(),
+                            "escalated identified referral to police without consent: immediate danger to life");
+                }
             }
             audit.append(c, "service", "REFERRAL_ESCALATED", r.id(), successor.map(s -> s.referral().id()).orElse(null));
             return true;

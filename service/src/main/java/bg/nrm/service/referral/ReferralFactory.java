@@ -47,7 +47,9 @@ public final class ReferralFactory {
                         subject.identity() == null ? null : new ReferralDocument.Identity(subject.identity().name(),
                                 subject.identity().dateOfBirth(), subject.identity().location(),
                                 subject.identity().contact()));
-        return new ReferralDocument(ReferralDocument.NOTICE, referralId, s.screeningId(), createdAt.toString(),
+        // An anonymised notice carries no case reference, not even the screening id that identified ones share.
+        return new ReferralDocument(ReferralDocument.NOTICE, referralId, anonymised ? null : s.screeningId(),
+                createdAt.toString(),
                 dueBy.toString(), anonymised, party(s.from()), party(to), a.level().name(), a.findings(),
                 a.exploitationForms().stream().map(ExploitationForm::name).toList(), a.recommendations(),
                 a.rulesetVersion(), docSubject, anonymised ? null : s.content().answers(),

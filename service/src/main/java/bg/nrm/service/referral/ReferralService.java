@@ -17,6 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * What a recipient does with referrals: the inbox, the envelope, acknowledgement and the decision; and the one
@@ -24,18 +25,22 @@ import java.util.List;
  * referring one may revoke it; to anyone else it does not exist (404).
  */
 public final class ReferralService implements HttpService {
+    private static final Logger LOG = Logger.getLogger(ReferralService.class.getName());
     private static final int MAX_REASON = 500;
 
     private final Database db;
     private final ReferralStore store;
     private final Escalation escalation;
+    private final SealedReasons reasons;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ReferralService(Database db, ReferralStore store, Escalation escalation, AuditLog audit, Clock clock) {
+    public ReferralService(Database db, ReferralStore store, Escalation escalation, SealedReasons reasons, AuditLog audit,
+                           Clock clock) {
         this.db = db;
         this.store = store;
         this.escalation = escalation;
+        this.reasons = reasons;
         this.audit = audit;
         this.clock = clock;
     }
@@ -75,11 +80,12 @@ public final class ReferralService implements HttpService {
             throw ProblemException.badRequest("reason", "required, at most " + MAX_REASON + " characters");
         }
         long now = clock.millis();
+        byte[] sealedReason = reasons.seal(r.screeningId(), r.id(), body.reason());
         boolean changed = db.inTransaction(c -> {
             int n = Sql.update(c, "UPDATE referrals SET state = 'REVOKED', updated_at = ? WHERE id = ? "
                     + "AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED','FAILED')", now, r.id());
             if (n == 1) {
-                ReferralStore.event(c, r.id(), now, ReferralState.REVOKED, p.username(), body.reason());
+                ReferralStore.event(c, r.id(), now, ReferralState.REVOKED, p.username(), "reason given", sealedReason);
                 audit.append(c, p.username(), "REFERRAL_REVOKED", r.id(), null);
             }
             return n == 1;
@@ -102,6 +108,10 @@ public final class ReferralService implements HttpService {
     private void handleEnvelope(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.RECIPIENT);
         Referral r = addressedTo(p, req.path().pathParameters().get("id"));
+        if (r.state() == ReferralState.REVOKED || r.state() == ReferralState.ESCALATED) {
+            // Withdrawn, or passed to another recipient: the case is no longer this organisation's to open.
+            throw ProblemException.gone("the referral is " + r.state());
+        }
         String envelope = store.envelope(r.id()).filter(e -> !e.isEmpty())
                 .orElseThrow(() -> ProblemException.notFound("envelope"));
         long now = clock.millis();
@@ -125,7 +135,7 @@ public final class ReferralService implements HttpService {
         long now = clock.millis();
         boolean changed = db.inTransaction(c -> {
             int n = Sql.update(c, "UPDATE referrals SET state = 'ACKNOWLEDGED', acknowledged_at = ?, updated_at = ?, "
-                    + "delivered_at = COALESCE(delivered_at, ?) WHERE id = ? AND state IN ('PENDING','DELIVERED')",
+                    + "delivered_at = COALESCE(delivered_at, ?) WHERE id = ? AND state IN ('PENDING','DELIVERED','FAILED')",
                     now, now, now, r.id());
             if (n == 1) {
                 ReferralStore.event(c, r.id(), now, ReferralState.ACKNOWLEDGED, p.username(), null);
@@ -154,14 +164,16 @@ public final class ReferralService implements HttpService {
         }
         ReferralState target = ReferralState.valueOf(d.decision());
         long now = clock.millis();
+        byte[] sealedReason = reasons.seal(r.screeningId(), r.id(), d.reason());
         boolean changed = db.inTransaction(c -> {
             int n = Sql.update(c, "UPDATE referrals SET state = ?, decided_at = ?, updated_at = ?, "
                             + "acknowledged_at = COALESCE(acknowledged_at, ?) WHERE id = ? AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED')",
                     target.name(), now, now, now, r.id());
             if (n == 1) {
-                // The reason is the recipient's own words about a case: it stays in the event history, which only
-                // the referring screener and the recipient can read, and never goes to logs or statistics.
-                ReferralStore.event(c, r.id(), now, target, p.username(), d.reason());
+                // The reason is the recipient's own words about a case: sealed with the case, shown only to the
+                // referring screener, never in logs or statistics.
+                ReferralStore.event(c, r.id(), now, target, p.username(), sealedReason == null ? null : "reason given",
+                        sealedReason);
                 audit.append(c, p.username(), "REFERRAL_" + target.name(), r.id(), null);
             }
             return n == 1;
@@ -170,7 +182,12 @@ public final class ReferralService implements HttpService {
             throw ProblemException.conflict("the referral is " + r.state() + " and can no longer be decided");
         }
         if (target == ReferralState.DECLINED) {
-            escalation.escalate(r.id(), "declined by the recipient");
+            try {
+                escalation.escalate(r.id(), "declined by the recipient");
+            } catch (RuntimeException e) {
+                // The decline stands; the escalation sweep passes a DECLINED referral on at its next run.
+                LOG.warning(() -> "escalation after decline of referral " + r.id() + " deferred: " + e.getClass().getName());
+            }
         }
         Bodies.json(res, store.find(r.id()).map(this::item).orElseThrow());
     }

@@ -26,8 +26,8 @@ public final class ReferralStore {
         this.db = db;
     }
 
-    /** One entry of a referral's history. */
-    public record Event(long at, ReferralState state, String actor, String detail) {
+    /** One entry of a referral's history; {@code sealedReason} is the sealed free text, if any. */
+    public record Event(long at, ReferralState state, String actor, String detail, byte[] sealedReason) {
     }
 
     public static void insert(Connection c, Referral r, String envelope, Long nextAttemptAt) throws SQLException {
@@ -42,8 +42,14 @@ public final class ReferralStore {
 
     public static void event(Connection c, String referralId, long at, ReferralState state, String actor, String detail)
             throws SQLException {
-        Sql.update(c, "INSERT INTO referral_events (id, referral_id, at, state, actor, detail) VALUES (?,?,?,?,?,?)",
-                eventId(at), referralId, at, state.name(), actor, detail);
+        event(c, referralId, at, state, actor, detail, null);
+    }
+
+    /** Records an event with a free-text reason already sealed under the screening's data key. */
+    public static void event(Connection c, String referralId, long at, ReferralState state, String actor, String detail,
+                             byte[] sealedReason) throws SQLException {
+        Sql.update(c, "INSERT INTO referral_events (id, referral_id, at, state, actor, detail, reason) VALUES (?,?,?,?,?,?,?)",
+                eventId(at), referralId, at, state.name(), actor, detail, sealedReason);
     }
 
     // Sorts by time, then by the order of writing within this process; the random tail keeps ids unique across instances.
@@ -81,9 +87,10 @@ public final class ReferralStore {
     }
 
     public List<Event> history(String referralId) {
-        return db.read(c -> Sql.list(c, "SELECT at, state, actor, detail FROM referral_events WHERE referral_id = ? "
+        return db.read(c -> Sql.list(c, "SELECT at, state, actor, detail, reason FROM referral_events WHERE referral_id = ? "
                         + "ORDER BY id",
-                rs -> new Event(rs.getLong(1), ReferralState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                rs -> new Event(rs.getLong(1), ReferralState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5)),
                 referralId));
     }
 

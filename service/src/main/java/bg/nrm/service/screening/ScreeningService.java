@@ -10,6 +10,7 @@ import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.Json;
 import bg.nrm.service.http.ProblemException;
 import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.referral.SealedReasons;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -30,14 +31,16 @@ public final class ScreeningService implements HttpService {
     private final ScreeningStore screenings;
     private final ReferralStore referrals;
     private final OrganisationStore directory;
+    private final SealedReasons reasons;
     private final int maxBody;
 
     public ScreeningService(ScreeningWorkflow workflow, ScreeningStore screenings, ReferralStore referrals,
-                            OrganisationStore directory, int maxBody) {
+                            OrganisationStore directory, SealedReasons reasons, int maxBody) {
         this.workflow = workflow;
         this.screenings = screenings;
         this.referrals = referrals;
         this.directory = directory;
+        this.reasons = reasons;
         this.maxBody = maxBody;
     }
 
@@ -77,7 +80,7 @@ public final class ScreeningService implements HttpService {
                 .map(r -> ScreeningViews.view(r, directory.find(r.recipientId()).orElse(null),
                         referrals.history(r.id()).stream()
                                 .map(e -> new ScreeningViews.HistoryEntry(Instant.ofEpochMilli(e.at()), e.state(),
-                                        e.actor(), e.detail()))
+                                        e.actor(), e.detail(), reasons.open(id, r.id(), e.sealedReason()).orElse(null)))
                                 .toList()))
                 .toList();
         ScreeningViews.ScreeningView stored = Json.read(row.responseJson(), ScreeningViews.ScreeningView.class);

@@ -41,10 +41,20 @@ public final class ScreeningStore {
                 + "AND created_by = ? AND idempotency_key = ?", ScreeningStore::map, organisationId, user, key));
     }
 
-    /** Crypto-shreds screenings older than {@code beforeMillis}: the data key and ciphertext are deleted. */
+    /**
+     * Crypto-shreds screenings older than {@code beforeMillis}: their data key and sealed content, the sealed reasons
+     * given on their referrals, and the referral envelopes still held for recipients are deleted. The assessment,
+     * the referral states and the statistics stay.
+     */
     public int shredOlderThan(long beforeMillis, long now) {
-        return db.inTransaction(c -> Sql.update(c, "UPDATE screenings SET data_key = NULL, content = NULL, "
-                + "shredded_at = ? WHERE created_at < ? AND data_key IS NOT NULL", now, beforeMillis));
+        String expired = "SELECT id FROM screenings WHERE created_at < ? AND data_key IS NOT NULL";
+        return db.inTransaction(c -> {
+            Sql.update(c, "UPDATE referral_events SET reason = NULL WHERE referral_id IN "
+                    + "(SELECT id FROM referrals WHERE screening_id IN (" + expired + "))", beforeMillis);
+            Sql.update(c, "UPDATE referrals SET envelope = '' WHERE screening_id IN (" + expired + ")", beforeMillis);
+            return Sql.update(c, "UPDATE screenings SET data_key = NULL, content = NULL, shredded_at = ? "
+                    + "WHERE created_at < ? AND data_key IS NOT NULL", now, beforeMillis);
+        });
     }
 
     private static Row map(java.sql.ResultSet rs) throws SQLException {

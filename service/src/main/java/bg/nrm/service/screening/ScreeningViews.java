@@ -26,8 +26,8 @@ public final class ScreeningViews {
     public record Recipient(String id, String type, String name) {
     }
 
-    /** One step of a referral's history. */
-    public record HistoryEntry(Instant at, ReferralState state, String actor, String detail) {
+    /** One step of a referral's history; {@code reason} is the free text given, unsealed for the screener. */
+    public record HistoryEntry(Instant at, ReferralState state, String actor, String detail, String reason) {
     }
 
     /** The screener's view of a referral; {@code history} null when not asked for. */
