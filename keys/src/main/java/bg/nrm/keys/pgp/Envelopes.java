@@ -1,0 +1,171 @@
+package bg.nrm.keys.pgp;
+
+import bg.nrm.keys.KeysException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.pgpainless.PGPainless;
+import org.pgpainless.algorithm.CompressionAlgorithm;
+import org.pgpainless.algorithm.DocumentSignatureType;
+import org.pgpainless.algorithm.SymmetricKeyAlgorithm;
+import org.pgpainless.decryption_verification.ConsumerOptions;
+import org.pgpainless.decryption_verification.DecryptionStream;
+import org.pgpainless.decryption_verification.MessageMetadata;
+import org.pgpainless.decryption_verification.SignatureVerification;
+import org.pgpainless.encryption_signing.EncryptionOptions;
+import org.pgpainless.encryption_signing.EncryptionStream;
+import org.pgpainless.encryption_signing.ProducerOptions;
+import org.pgpainless.encryption_signing.SigningOptions;
+import org.pgpainless.key.protection.SecretKeyRingProtector;
+
+/**
+ * Referral envelopes: OpenPGP messages signed by the service and encrypted to every recipient
+ * organisation, readable with any OpenPGP tool (GnuPG 2.2 included).
+ *
+ * <p>Produced messages are ASCII-armored, uncompressed, AES-256 in SEIPD v1 (with MDC), signed inline with
+ * the service key (binary document signature). Plaintext is limited to {@value #MAX_PLAINTEXT_BYTES} bytes.
+ *
+ * <p>On the way in, any failure (wrong key, wrong passphrase, tampering, malformed or oversized input,
+ * unencrypted message) is reported as {@link KeysException} "decryption failed" and nothing else.
+ */
+public final class Envelopes {
+    /** Largest plaintext sealed into or read out of an envelope. */
+    public static final int MAX_PLAINTEXT_BYTES = 1024 * 1024;
+    /** Largest armored message accepted for decryption. */
+    public static final int MAX_MESSAGE_CHARS = 2 * 1024 * 1024;
+    /** Most recipients of one envelope. */
+    public static final int MAX_RECIPIENTS = 32;
+
+    private Envelopes() {
+    }
+
+    /**
+     * Signs {@code plaintext} with the service key and encrypts it to every recipient certificate.
+     *
+     * @return the armored OpenPGP message
+     * @throws InvalidKeyException if a recipient certificate is unreadable, secret, expired, revoked or cannot encrypt
+     * @throws KeysException       if the plaintext is larger than {@value #MAX_PLAINTEXT_BYTES} bytes or encryption fails
+     */
+    public static String signAndEncrypt(byte[] plaintext, ServiceSigningKey signer, List<String> recipientArmoredCertificates) {
+        return signAndEncrypt(plaintext, signer, recipientArmoredCertificates, Instant.now());
+    }
+
+    // Package-private: tests evaluate recipient validity at a chosen time.
+    static String signAndEncrypt(byte[] plaintext, ServiceSigningKey signer, List<String> recipients, Instant now) {
+        if (plaintext == null) {
+            throw new IllegalArgumentException("plaintext must not be null");
+        }
+        if (plaintext.length > MAX_PLAINTEXT_BYTES) {
+            throw new KeysException("plaintext larger than " + MAX_PLAINTEXT_BYTES + " bytes");
+        }
+        if (signer == null) {
+            throw new IllegalArgumentException("signer must not be null");
+        }
+        if (recipients == null || recipients.isEmpty()) {
+            throw new InvalidKeyException("at least one recipient is required");
+        }
+        if (recipients.size() > MAX_RECIPIENTS) {
+            throw new InvalidKeyException("more than " + MAX_RECIPIENTS + " recipients");
+        }
+        Map<String, PGPPublicKeyRing> certs = new LinkedHashMap<>();
+        for (String armored : recipients) {
+            PGPPublicKeyRing cert = Pgp.readSingleCertificate(armored);
+            CertificateInfo info = Certificates.requireUsable(cert, now);
+            certs.putIfAbsent(info.fingerprint(), cert);
+        }
+        Date evaluation = Date.from(now);
+        try {
+            EncryptionOptions encryption = EncryptionOptions.encryptCommunications()
+                    .setEvaluationDate(evaluation)
+                    .overrideEncryptionAlgorithm(SymmetricKeyAlgorithm.AES_256);
+            for (PGPPublicKeyRing cert : certs.values()) {
+                encryption.addRecipient(cert);
+            }
+            SigningOptions signing = SigningOptions.get()
+                    .addInlineSignature(SecretKeyRingProtector.unprotectedKeys(), signer.secretKeyRing(),
+                            DocumentSignatureType.BINARY_DOCUMENT);
+            ProducerOptions options = ProducerOptions.signAndEncrypt(encryption, signing)
+                    .setAsciiArmor(true)
+                    // No compression: referrals are small, and it keeps decompression out of the reader's path.
+                    .overrideCompressionAlgorithm(CompressionAlgorithm.UNCOMPRESSED);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length * 2 + 2048);
+            try (EncryptionStream stream = PGPainless.encryptAndOrSign().onOutputStream(out).withOptions(options)) {
+                stream.write(plaintext);
+            }
+            return out.toString(StandardCharsets.US_ASCII);
+        } catch (PGPException | IOException | RuntimeException e) {
+            throw new KeysException("encryption failed", e);
+        }
+    }
+
+    /**
+     * Decrypts an armored (or binary, Latin-1 encoded) OpenPGP message with {@code armoredSecretKey} and checks
+     * its signatures against {@code trustedSignerCertificates}.
+     *
+     * @param passphraseOrNull the secret key's passphrase; null if unprotected
+     * @return the plaintext and the verification result; the caller must check {@link OpenedEnvelope#signatureVerified()}
+     * @throws KeysException "decryption failed" on any failure
+     */
+    public static OpenedEnvelope decryptAndVerify(String armoredMessage, String armoredSecretKey, char[] passphraseOrNull,
+            List<String> trustedSignerCertificates) {
+        if (armoredMessage == null || armoredMessage.isEmpty() || armoredMessage.length() > MAX_MESSAGE_CHARS) {
+            throw new KeysException("decryption failed");
+        }
+        PGPSecretKeyRing secret;
+        try {
+            secret = Pgp.readSingleSecretKey(armoredSecretKey);
+        } catch (InvalidKeyException e) {
+            throw new KeysException("decryption failed");
+        }
+        ConsumerOptions options = ConsumerOptions.get().addDecryptionKey(secret, Pgp.protector(passphraseOrNull));
+        for (String trusted : trustedSignerCertificates == null ? List.<String>of() : trustedSignerCertificates) {
+            // An unreadable trusted certificate is a configuration error, not an attacker's input: say so.
+            options.addVerificationCert(Pgp.readSingleCertificate(trusted));
+        }
+        byte[] plaintext;
+        MessageMetadata metadata;
+        InputStream in = new ByteArrayInputStream(armoredMessage.getBytes(StandardCharsets.ISO_8859_1));
+        try (DecryptionStream stream = PGPainless.decryptAndOrVerify().onInputStream(in).withOptions(options)) {
+            plaintext = readCapped(stream);
+            stream.close();
+            metadata = stream.getMetadata();
+        } catch (PGPException | IOException | RuntimeException e) {
+            throw new KeysException("decryption failed");
+        }
+        if (!metadata.isEncrypted() || metadata.getDecryptionKey() == null) {
+            // A signed-but-not-encrypted message is not an envelope.
+            throw new KeysException("decryption failed");
+        }
+        Set<String> signers = new TreeSet<>();
+        for (SignatureVerification v : metadata.getVerifiedSignatures()) {
+            signers.add(v.getSigningKey().getPrimaryKeyFingerprint().toString());
+        }
+        return new OpenedEnvelope(plaintext, !signers.isEmpty(), signers,
+                metadata.getDecryptionKey().getPrimaryKeyFingerprint().toString());
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            if (out.size() + n > MAX_PLAINTEXT_BYTES) {
+                throw new IOException("plaintext too large");
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,138 @@
+package bg.nrm.keys.pgp;
+
+import bg.nrm.keys.KeysException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.pgpainless.PGPainless;
+
+/**
+ * The service's own OpenPGP key, which signs every referral envelope. Its certificate is public
+ * ({@code GET /api/v1/service-key}) so recipients can check that a referral really comes from the service.
+ *
+ * <p>The secret key is stored unprotected in {@value #SECRET_FILE} under the keys directory, readable and
+ * writable by the owner only (POSIX mode 600 where the file system supports it; the directory gets 700 when
+ * created here). The certificate is written beside it as {@value #CERTIFICATE_FILE} for convenience.
+ */
+public final class ServiceSigningKey {
+    /** File name of the secret key inside the keys directory. */
+    public static final String SECRET_FILE = "service-signing.secret.asc";
+    /** File name of the certificate inside the keys directory. */
+    public static final String CERTIFICATE_FILE = "service-signing.public.asc";
+    static final String USER_ID = "NRM Screening and Referral Service <service@nrm.invalid>";
+
+    private final PGPSecretKeyRing secretKey;
+    private final PGPPublicKeyRing certificate;
+    private final String armoredCertificate;
+    private final String fingerprint;
+
+    private ServiceSigningKey(PGPSecretKeyRing secretKey) {
+        this.secretKey = secretKey;
+        this.certificate = PGPainless.extractCertificate(secretKey);
+        this.armoredCertificate = Pgp.armor(certificate);
+        this.fingerprint = Pgp.fingerprint(secretKey);
+        if (!PGPainless.inspectKeyRing(secretKey).isUsableForSigning()) {
+            throw new InvalidKeyException("service key cannot sign: " + fingerprint);
+        }
+    }
+
+    /**
+     * Loads the key from {@code keysDir}, or generates and stores one if there is none yet.
+     *
+     * @throws KeysException if the directory or file cannot be read or written, or the stored key is unusable
+     */
+    public static ServiceSigningKey loadOrCreate(Path keysDir) {
+        Path secretFile = keysDir.resolve(SECRET_FILE);
+        try {
+            if (Files.exists(secretFile)) {
+                return fromArmoredSecretKey(Files.readString(secretFile, StandardCharsets.UTF_8));
+            }
+            createDirectory(keysDir);
+            GeneratedKey generated = OrganisationKeys.generate(USER_ID, null);
+            writeOwnerOnly(secretFile, generated.armoredSecretKey());
+            Files.writeString(keysDir.resolve(CERTIFICATE_FILE), generated.armoredCertificate(), StandardCharsets.UTF_8);
+            return fromArmoredSecretKey(Files.readString(secretFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new KeysException("cannot load or store the service signing key in " + keysDir, e);
+        }
+    }
+
+    /** A signing key from an armored, unprotected secret key (for example one kept in a secret store). */
+    public static ServiceSigningKey fromArmoredSecretKey(String armoredSecretKey) {
+        return new ServiceSigningKey(Pgp.readSingleSecretKey(armoredSecretKey));
+    }
+
+    /** A fresh key held only in memory (tests, benchmarks, demos). */
+    public static ServiceSigningKey ephemeral() {
+        return fromArmoredSecretKey(OrganisationKeys.generate(USER_ID, null).armoredSecretKey());
+    }
+
+    /** The public certificate, armored. */
+    public String armoredCertificate() {
+        return armoredCertificate;
+    }
+
+    /** The primary key fingerprint, 40 upper-case hex digits. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    PGPSecretKeyRing secretKeyRing() {
+        return secretKey;
+    }
+
+    PGPPublicKeyRing certificate() {
+        return certificate;
+    }
+
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp;
+        if (supportsPosix(dir)) {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly =
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+            tmp = Files.createTempFile(dir, ".tmp-", ".asc", ownerOnly);
+        } else {
+            tmp = Files.createTempFile(dir, ".tmp-", ".asc");
+        }
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void createDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && supportsPosix(parent)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private static boolean supportsPosix(Path existing) {
+        Path p = existing;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p != null && p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceSigningKey[" + fingerprint + "]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Short-lived signed bearer tokens for the embedded local accounts (JWS, HS256).
+ */
+package bg.nrm.keys.token;

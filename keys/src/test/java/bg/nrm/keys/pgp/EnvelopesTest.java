@@ -1,0 +1,234 @@
+package bg.nrm.keys.pgp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import bg.nrm.keys.KeysException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.util.io.Streams;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pgpainless.PGPainless;
+import org.pgpainless.encryption_signing.EncryptionStream;
+import org.pgpainless.encryption_signing.ProducerOptions;
+import org.pgpainless.encryption_signing.SigningOptions;
+import org.pgpainless.key.protection.SecretKeyRingProtector;
+
+class EnvelopesTest {
+    private static final byte[] REFERRAL = "{\"referral\":\"ref-1\",\"level\":\"HIGH\"}".getBytes(StandardCharsets.UTF_8);
+    private static ServiceSigningKey service;
+    private static GeneratedKey crisisCentre;
+    private static GeneratedKey police;
+
+    @BeforeAll
+    static void keys() {
+        service = ServiceSigningKey.ephemeral();
+        crisisCentre = OrganisationKeys.generate("cc-children-plovdiv", "секрет".toCharArray());
+        police = OrganisationKeys.generate("police-plovdiv", null);
+    }
+
+    @Test
+    void recipientDecryptsAndVerifiesTheServiceSignature() {
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, service, List.of(crisisCentre.armoredCertificate()));
+        assertThat(envelope).startsWith("-----BEGIN PGP MESSAGE-----");
+
+        OpenedEnvelope opened = Envelopes.decryptAndVerify(envelope, crisisCentre.armoredSecretKey(),
+                "секрет".toCharArray(), List.of(service.armoredCertificate()));
+
+        assertThat(opened.plaintext()).isEqualTo(REFERRAL);
+        assertThat(opened.signatureVerified()).isTrue();
+        assertThat(opened.signerFingerprints()).containsExactly(service.fingerprint());
+        assertThat(opened.signedBy(service.fingerprint())).isTrue();
+        assertThat(opened.decryptionKeyFingerprint()).isEqualTo(crisisCentre.fingerprint());
+        assertThat(opened.toString()).doesNotContain("ref-1");
+    }
+
+    @Test
+    void eachOfTwoRecipientsDecrypts() {
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, service,
+                List.of(crisisCentre.armoredCertificate(), police.armoredCertificate()));
+        OpenedEnvelope byCentre = Envelopes.decryptAndVerify(envelope, crisisCentre.armoredSecretKey(),
+                "секрет".toCharArray(), List.of(service.armoredCertificate()));
+        OpenedEnvelope byPolice = Envelopes.decryptAndVerify(envelope, police.armoredSecretKey(), null,
+                List.of(service.armoredCertificate()));
+        assertThat(byCentre.plaintext()).isEqualTo(REFERRAL);
+        assertThat(byPolice.plaintext()).isEqualTo(REFERRAL);
+        assertThat(byCentre.signatureVerified()).isTrue();
+        assertThat(byPolice.signatureVerified()).isTrue();
+    }
+
+    @Test
+    void wrongRecipientCannotDecrypt() {
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, service, List.of(crisisCentre.armoredCertificate()));
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(envelope, police.armoredSecretKey(), null,
+                List.of(service.armoredCertificate())))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed").hasNoCause();
+    }
+
+    @Test
+    void wrongPassphraseCannotDecrypt() {
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, service, List.of(crisisCentre.armoredCertificate()));
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(envelope, crisisCentre.armoredSecretKey(),
+                "грешна".toCharArray(), List.of(service.armoredCertificate())))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(envelope, crisisCentre.armoredSecretKey(), null,
+                List.of(service.armoredCertificate())))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+    }
+
+    @Test
+    void tamperedCiphertextIsRejected() throws Exception {
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, service, List.of(police.armoredCertificate()));
+        byte[] binary = dearmor(envelope);
+        // Flip one bit in the last bytes (encrypted literal data / signature / MDC) and re-armor with a valid CRC.
+        for (int offset : new int[] {binary.length - 1, binary.length - 30, binary.length - 120}) {
+            byte[] tampered = binary.clone();
+            tampered[offset] ^= 0x01;
+            assertThatThrownBy(() -> Envelopes.decryptAndVerify(armor(tampered), police.armoredSecretKey(), null,
+                    List.of(service.armoredCertificate())))
+                    .as("bit flipped at %d", offset)
+                    .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+        }
+        // Tampering with the armor text itself is caught too.
+        String[] lines = envelope.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() >= 60) {
+                char[] c = lines[i].toCharArray();
+                c[20] = c[20] == 'A' ? 'B' : 'A';
+                lines[i] = new String(c);
+                break;
+            }
+        }
+        String broken = String.join("\n", lines);
+        assertThat(broken).isNotEqualTo(envelope);
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(broken, police.armoredSecretKey(), null, List.of()))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+    }
+
+    @Test
+    void signatureFromAnUntrustedKeyIsNotVerified() {
+        ServiceSigningKey impostor = ServiceSigningKey.ephemeral();
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, impostor, List.of(police.armoredCertificate()));
+        OpenedEnvelope opened = Envelopes.decryptAndVerify(envelope, police.armoredSecretKey(), null,
+                List.of(service.armoredCertificate()));
+        assertThat(opened.signatureVerified()).isFalse();
+        assertThat(opened.signerFingerprints()).isEmpty();
+        assertThat(opened.signedBy(impostor.fingerprint())).isFalse();
+        OpenedEnvelope noTrust = Envelopes.decryptAndVerify(envelope, police.armoredSecretKey(), null, List.of());
+        assertThat(noTrust.signatureVerified()).isFalse();
+    }
+
+    @Test
+    void signedButUnencryptedMessageIsNotAnEnvelope() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (EncryptionStream s = PGPainless.encryptAndOrSign().onOutputStream(out).withOptions(ProducerOptions.sign(
+                SigningOptions.get().addInlineSignature(SecretKeyRingProtector.unprotectedKeys(), service.secretKeyRing()))
+                .setAsciiArmor(true))) {
+            s.write(REFERRAL);
+        }
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(out.toString(StandardCharsets.US_ASCII), police.armoredSecretKey(),
+                null, List.of(service.armoredCertificate())))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+    }
+
+    @Test
+    void revokedRecipientIsRefused() {
+        GeneratedKey retired = OrganisationKeys.generate("shelter-sofia", "p".toCharArray());
+        String revoked = Certificates.revoke(retired.armoredSecretKey(), "p".toCharArray());
+        assertThat(Certificates.inspect(revoked).revoked()).isTrue();
+        assertThatThrownBy(() -> Envelopes.signAndEncrypt(REFERRAL, service, List.of(police.armoredCertificate(), revoked)))
+                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("revoked").hasMessageContaining(retired.fingerprint());
+    }
+
+    @Test
+    void expiredRecipientIsRefused() {
+        Instant now = Instant.now();
+        GeneratedKey shortLived = OrganisationKeys.generate("cop-razlog", null, now.plus(Duration.ofDays(1)));
+        // Valid today...
+        assertThat(Envelopes.signAndEncrypt(REFERRAL, service, List.of(shortLived.armoredCertificate()))).isNotBlank();
+        // ...refused once expired.
+        assertThatThrownBy(() -> Envelopes.signAndEncrypt(REFERRAL, service, List.of(shortLived.armoredCertificate()),
+                now.plus(Duration.ofDays(2))))
+                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void secretKeyOrGarbageAsRecipientIsRefused() {
+        assertThatThrownBy(() -> Envelopes.signAndEncrypt(REFERRAL, service, List.of(police.armoredSecretKey())))
+                .isInstanceOf(InvalidKeyException.class).hasMessageContaining("secret");
+        assertThatThrownBy(() -> Envelopes.signAndEncrypt(REFERRAL, service, List.of("not a key")))
+                .isInstanceOf(InvalidKeyException.class);
+        assertThatThrownBy(() -> Envelopes.signAndEncrypt(REFERRAL, service, List.of()))
+                .isInstanceOf(InvalidKeyException.class);
+    }
+
+    @Test
+    void oversizedPlaintextIsRefused() {
+        byte[] big = new byte[Envelopes.MAX_PLAINTEXT_BYTES + 1];
+        assertThatThrownBy(() -> Envelopes.signAndEncrypt(big, service, List.of(police.armoredCertificate())))
+                .isExactlyInstanceOf(KeysException.class).hasMessageContaining("larger than");
+        byte[] justFits = new byte[Envelopes.MAX_PLAINTEXT_BYTES];
+        String envelope = Envelopes.signAndEncrypt(justFits, service, List.of(police.armoredCertificate()));
+        assertThat(Envelopes.decryptAndVerify(envelope, police.armoredSecretKey(), null, List.of()).plaintext()).hasSize(justFits.length);
+    }
+
+    @Test
+    void oversizedOrEmptyMessageIsRefused() {
+        String huge = "-----BEGIN PGP MESSAGE-----\n\n" + "A".repeat(Envelopes.MAX_MESSAGE_CHARS) + "\n-----END PGP MESSAGE-----\n";
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(huge, police.armoredSecretKey(), null, List.of()))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify("", police.armoredSecretKey(), null, List.of()))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify("hello", police.armoredSecretKey(), null, List.of()))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+    }
+
+    @Test
+    void deeplyNestedPacketsAreRejected() throws Exception {
+        // 64 nested compressed-data packets around a literal packet: a "packet bomb" far deeper than any real message.
+        ByteArrayOutputStream literal = new ByteArrayOutputStream();
+        PGPLiteralDataGenerator lit = new PGPLiteralDataGenerator();
+        try (var os = lit.open(literal, PGPLiteralData.BINARY, "", REFERRAL.length, new Date())) {
+            os.write(REFERRAL);
+        }
+        byte[] packet = literal.toByteArray();
+        for (int i = 0; i < 64; i++) {
+            ByteArrayOutputStream wrapped = new ByteArrayOutputStream();
+            PGPCompressedDataGenerator c =
+                    new PGPCompressedDataGenerator(CompressionAlgorithmTags.UNCOMPRESSED);
+            try (var os = c.open(wrapped)) {
+                os.write(packet);
+            }
+            packet = wrapped.toByteArray();
+        }
+        String nested = armor(packet);
+        assertThatThrownBy(() -> Envelopes.decryptAndVerify(nested, police.armoredSecretKey(), null, List.of()))
+                .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+    }
+
+    static byte[] dearmor(String armored) throws Exception {
+        try (ArmoredInputStream in = ArmoredInputStream.builder().build(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
+            return Streams.readAll(in);
+        }
+    }
+
+    static String armor(byte[] binary) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ArmoredOutputStream a = ArmoredOutputStream.builder().build(out)) {
+            a.write(binary);
+        }
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,68 @@
+package bg.nrm.rules;
+
+import bg.nrm.rules.screening.ScreeningFacts;
+
+import java.util.List;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Assesses screenings with the Drools rules of package {@code bg.nrm.rules.screening} (kbase {@code screeningKB}),
+ * compiled to the executable model at build time. Thread-safe: the knowledge base is built once per class loader
+ * and each assessment runs in its own stateless session.
+ */
+public final class RiskAssessor {
+    /** The version of the screening rules; stored with each screening so a decision can be explained and re-run. */
+    public static final String RULESET_VERSION = "1.0.0";
+
+    private static final String KBASE = "screeningKB";
+
+    private final KieBase kieBase;
+    private final Questionnaires questionnaires;
+    private final ScreeningValidator validator;
+
+    private RiskAssessor(KieBase kieBase, Questionnaires questionnaires) {
+        this.kieBase = kieBase;
+        this.questionnaires = questionnaires;
+        this.validator = ScreeningValidator.create(questionnaires);
+    }
+
+    /** An assessor over the built-in questionnaires. The first call loads the rules (under a second). */
+    public static RiskAssessor create() {
+        return new RiskAssessor(KieBaseHolder.KIE_BASE, Questionnaires.builtIn());
+    }
+
+    /**
+     * Validates the screening, then assesses it.
+     *
+     * @throws InvalidScreeningException with every field error, if the screening is invalid
+     */
+    public Assessment assess(ScreeningInput input) {
+        List<FieldError> errors = validator.validate(input);
+        if (!errors.isEmpty()) {
+            throw new InvalidScreeningException(errors);
+        }
+        Questionnaire questionnaire = questionnaires.find(input.questionnaireId(), input.questionnaireVersion())
+                .orElseThrow();
+        ScreeningFacts facts = ScreeningFacts.of(questionnaire, input.subject(), input.answers());
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.setGlobal("result", facts.result());
+        session.execute(facts.facts());
+        return facts.result().toAssessment(RULESET_VERSION);
+    }
+
+    // Lazy holder: the knowledge base is built on first use, once, and shared by every assessor.
+    private static final class KieBaseHolder {
+        private static final KieBase KIE_BASE = load();
+
+        private static KieBase load() {
+            try {
+                return KieServices.Factory.get().getKieClasspathContainer().getKieBase(KBASE);
+            } catch (RuntimeException e) {
+                throw new RulesException("the screening rules cannot be loaded", e);
+            }
+        }
+    }
+}
