@@ -14,13 +14,19 @@ import java.util.List;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.util.io.Streams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pgpainless.PGPainless;
+import org.pgpainless.algorithm.EncryptionPurpose;
 import org.pgpainless.encryption_signing.EncryptionStream;
 import org.pgpainless.encryption_signing.ProducerOptions;
 import org.pgpainless.encryption_signing.SigningOptions;
@@ -196,26 +202,50 @@ class EnvelopesTest {
     }
 
     @Test
-    void deeplyNestedPacketsAreRejected() throws Exception {
-        // 64 nested compressed-data packets around a literal packet: a "packet bomb" far deeper than any real message.
-        ByteArrayOutputStream literal = new ByteArrayOutputStream();
-        PGPLiteralDataGenerator lit = new PGPLiteralDataGenerator();
-        try (var os = lit.open(literal, PGPLiteralData.BINARY, "", REFERRAL.length, new Date())) {
-            os.write(REFERRAL);
-        }
-        byte[] packet = literal.toByteArray();
+    void deeplyNestedPacketsInsideValidEncryptionAreRejected() throws Exception {
+        // 64 nested compressed-data packets around a literal packet, properly encrypted to the recipient:
+        // a "packet bomb" far deeper than any real message. Only the nesting limit can stop it.
+        byte[] packet = literal(REFERRAL);
         for (int i = 0; i < 64; i++) {
-            ByteArrayOutputStream wrapped = new ByteArrayOutputStream();
-            PGPCompressedDataGenerator c =
-                    new PGPCompressedDataGenerator(CompressionAlgorithmTags.UNCOMPRESSED);
-            try (var os = c.open(wrapped)) {
-                os.write(packet);
-            }
-            packet = wrapped.toByteArray();
+            packet = compressed(packet);
         }
-        String nested = armor(packet);
+        String nested = armor(encryptTo(police.armoredCertificate(), packet));
         assertThatThrownBy(() -> Envelopes.decryptAndVerify(nested, police.armoredSecretKey(), null, List.of()))
                 .isExactlyInstanceOf(KeysException.class).hasMessage("decryption failed");
+
+        // Control: the same construction with shallow nesting decrypts, so the rejection above is the depth limit.
+        String shallow = armor(encryptTo(police.armoredCertificate(), compressed(compressed(literal(REFERRAL)))));
+        assertThat(Envelopes.decryptAndVerify(shallow, police.armoredSecretKey(), null, List.of()).plaintext()).isEqualTo(REFERRAL);
+    }
+
+    private static byte[] literal(byte[] content) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var os = new PGPLiteralDataGenerator().open(out, PGPLiteralData.BINARY, "", content.length, new Date())) {
+            os.write(content);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] compressed(byte[] inner) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PGPCompressedDataGenerator c = new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZIP);
+        try (var os = c.open(out)) {
+            os.write(inner);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] encryptTo(String armoredCert, byte[] packets) throws Exception {
+        PGPPublicKey subkey = PGPainless.inspectKeyRing(PGPainless.readKeyRing().publicKeyRing(armoredCert))
+                .getEncryptionSubkeys(EncryptionPurpose.ANY).get(0);
+        PGPEncryptedDataGenerator gen = new PGPEncryptedDataGenerator(
+                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true));
+        gen.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(subkey));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var os = gen.open(out, new byte[4096])) {
+            os.write(packets);
+        }
+        return out.toByteArray();
     }
 
     static byte[] dearmor(String armored) throws Exception {

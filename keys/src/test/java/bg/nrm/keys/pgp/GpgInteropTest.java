@@ -3,6 +3,9 @@ package bg.nrm.keys.pgp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import bg.nrm.keys.cli.KeysCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +72,16 @@ class GpgInteropTest {
             assertThat(opened.signerFingerprints()).containsExactly(senderFingerprint);
             assertThat(opened.decryptionKeyFingerprint()).isEqualTo(org.fingerprint());
             assertThat(new String(opened.plaintext(), StandardCharsets.UTF_8)).isEqualTo(REFERRAL);
+
+            // The command-line tool, given gpg's certificate as the trusted signer, prints it too.
+            Path orgSecret = gpg.write("org.secret.asc", org.armoredSecretKey());
+            Path senderCertFile = gpg.write("sender.asc", senderCert);
+            ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+            int code = KeysCli.run(new String[] {"decrypt", "--key", orgSecret.toString(),
+                    "--service-key", senderCertFile.toString(), encrypted.toString()},
+                    new PrintStream(cliOut, true, StandardCharsets.UTF_8), System.err);
+            assertThat(code).isZero();
+            assertThat(cliOut.toString(StandardCharsets.UTF_8)).isEqualTo(REFERRAL);
 
             // The same message checked against a certificate we do not trust: decrypted, but not verified.
             OpenedEnvelope untrusted = Envelopes.decryptAndVerify(Files.readString(encrypted), org.armoredSecretKey(), null,

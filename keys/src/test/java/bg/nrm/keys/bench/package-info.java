@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of the keys module, run by hand (see {@link bg.nrm.keys.bench.KeysBenchmark}); not part of the
+ * test suite.
+ */
+package bg.nrm.keys.bench;

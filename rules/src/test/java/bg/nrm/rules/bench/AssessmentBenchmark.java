@@ -1,0 +1,98 @@
+package bg.nrm.rules.bench;
+
+import bg.nrm.rules.Assessment;
+import bg.nrm.rules.Questionnaire;
+import bg.nrm.rules.Questionnaires;
+import bg.nrm.rules.RiskAssessor;
+import bg.nrm.rules.ScreeningInput;
+import bg.nrm.rules.Subject;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Assessments per second, single thread, for a realistic child and a realistic adult screening: the Drools rules
+ * (validation included, as the service calls them) against the same logic as plain Java. Not part of the test suite.
+ *
+ * <p>Run from the repository root (see {@code rules/BENCHMARK.md}):
+ * <pre>
+ * ./mvnw -B -q -pl rules test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * "$(bash -c 'source etc/find-jdk.sh; nrm_find_jdk')/bin/java" --sun-misc-unsafe-memory-access=allow \
+ *     -cp rules/target/test-classes:rules/target/classes:$(cat rules/target/test-classpath.txt) \
+ *     org.openjdk.jmh.Main AssessmentBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--sun-misc-unsafe-memory-access=allow"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Threads(1)
+public class AssessmentBenchmark {
+    private RiskAssessor assessor;
+    private Questionnaire childQuestionnaire;
+    private Questionnaire adultQuestionnaire;
+    private ScreeningInput child;
+    private ScreeningInput adult;
+
+    @Setup
+    public void setUp() {
+        assessor = RiskAssessor.create();
+        childQuestionnaire = Questionnaires.builtIn().find("child-risk", 1).orElseThrow();
+        adultQuestionnaire = Questionnaires.builtIn().find("adult-risk", 1).orElseThrow();
+        // A 15-year-old who goes missing, has an older partner and unexplained gifts, moved by others; much unknown.
+        child = input(childQuestionnaire, 15,
+                List.of("CH_MOVED", "CH_MISSING_EPISODES", "CH_OLDER_PARTNER", "CH_GIFTS_MONEY", "VR_CARE_LEAVER",
+                        "CH_SCHOOL_DROPOUT"),
+                List.of("EX_SEXUAL", "EX_BEGGING", "CD_DOCS_TAKEN", "CD_VIOLENCE", "VI_SEXUAL_ABUSE"));
+        // A 34-year-old labourer, deceived about the job and wages, documents held, working off a growing debt.
+        adult = input(adultQuestionnaire, 34,
+                List.of("DR_JOB_NATURE", "DR_WAGES", "DR_CONDITIONS", "EX_EXCESSIVE_HOURS", "EX_NO_PAY", "EX_LIVING",
+                        "CD_DOCS_TAKEN", "CD_DEBT_BONDAGE", "VD_UNKNOWN_PLACE", "CD_PHONE_TAKEN"),
+                List.of("CR_VIOLENCE", "CD_CONFINED", "ID_DEPARTURE_IMMINENT"));
+    }
+
+    private static ScreeningInput input(Questionnaire q, int age, List<String> yes, List<String> unknown) {
+        Map<String, String> answers = new HashMap<>();
+        q.items().forEach(i -> answers.put(i.code(), "no"));
+        yes.forEach(c -> answers.put(c, "yes"));
+        unknown.forEach(c -> answers.put(c, "unknown"));
+        return new ScreeningInput(q.id(), q.version(), new Subject(age, "female", "BG", "BG-16", false, true), answers);
+    }
+
+    @Benchmark
+    public Assessment droolsChild() {
+        return assessor.assess(child);
+    }
+
+    @Benchmark
+    public Assessment droolsAdult() {
+        return assessor.assess(adult);
+    }
+
+    @Benchmark
+    public PlainJavaAssessor.Outcome plainJavaChild() {
+        return PlainJavaAssessor.assess(childQuestionnaire, child);
+    }
+
+    @Benchmark
+    public PlainJavaAssessor.Outcome plainJavaAdult() {
+        return PlainJavaAssessor.assess(adultQuestionnaire, adult);
+    }
+}
