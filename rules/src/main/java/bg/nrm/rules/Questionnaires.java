@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,9 +29,26 @@ public final class Questionnaires {
     private static final Questionnaires BUILT_IN = load();
 
     private final List<Questionnaire> all;
+    private final Map<String, Questionnaire> byIdAndVersion = new HashMap<>();
+    private final Map<String, Set<String>> codes = new HashMap<>();
 
     private Questionnaires(List<Questionnaire> all) {
         this.all = List.copyOf(all);
+        for (Questionnaire q : all) {
+            byIdAndVersion.put(key(q.id(), q.version()), q);
+            Set<String> asked = new HashSet<>();
+            q.items().forEach(item -> asked.add(item.code()));
+            codes.put(key(q.id(), q.version()), Set.copyOf(asked));
+        }
+    }
+
+    private static String key(String id, int version) {
+        return id + '\u0000' + version;
+    }
+
+    // For validation: the codes a questionnaire version asks, without a scan of its items.
+    Set<String> codes(Questionnaire q) {
+        return codes.get(key(q.id(), q.version()));
     }
 
     /** The questionnaires shipped with the module, loaded once. */
@@ -44,7 +63,7 @@ public final class Questionnaires {
 
     /** The questionnaire with this id and version. */
     public Optional<Questionnaire> find(String id, int version) {
-        return all.stream().filter(q -> q.id().equals(id) && q.version() == version).findFirst();
+        return Optional.ofNullable(id == null ? null : byIdAndVersion.get(key(id, version)));
     }
 
     /** The newest version of the questionnaire with this id. */

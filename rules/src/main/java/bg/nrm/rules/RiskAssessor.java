@@ -4,14 +4,15 @@ import bg.nrm.rules.screening.ScreeningFacts;
 
 import java.util.List;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * Assesses screenings with the Drools rules of package {@code bg.nrm.rules.screening} (kbase {@code screeningKB}),
- * compiled to the executable model at build time. Thread-safe: the knowledge base is built once per class loader
- * and each assessment runs in its own stateless session.
+ * compiled to the executable model at build time. Thread-safe: the knowledge base is built once per class loader,
+ * and each assessment runs in a stateless session of its own, whose working memory comes from a shared pool (a
+ * fresh one costs more than the rules themselves).
  */
 public final class RiskAssessor {
     /** The version of the screening rules; stored with each screening so a decision can be explained and re-run. */
@@ -19,19 +20,19 @@ public final class RiskAssessor {
 
     private static final String KBASE = "screeningKB";
 
-    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Questionnaires questionnaires;
     private final ScreeningValidator validator;
 
-    private RiskAssessor(KieBase kieBase, Questionnaires questionnaires) {
-        this.kieBase = kieBase;
+    private RiskAssessor(KieSessionsPool sessions, Questionnaires questionnaires) {
+        this.sessions = sessions;
         this.questionnaires = questionnaires;
         this.validator = ScreeningValidator.create(questionnaires);
     }
 
     /** An assessor over the built-in questionnaires. The first call loads the rules (under a second). */
     public static RiskAssessor create() {
-        return new RiskAssessor(KieBaseHolder.KIE_BASE, Questionnaires.builtIn());
+        return new RiskAssessor(SessionsHolder.SESSIONS, Questionnaires.builtIn());
     }
 
     /**
@@ -47,19 +48,22 @@ public final class RiskAssessor {
         Questionnaire questionnaire = questionnaires.find(input.questionnaireId(), input.questionnaireVersion())
                 .orElseThrow();
         ScreeningFacts facts = ScreeningFacts.of(questionnaire, input.subject(), input.answers());
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal("result", facts.result());
         session.execute(facts.facts());
         return facts.result().toAssessment(RULESET_VERSION);
     }
 
-    // Lazy holder: the knowledge base is built on first use, once, and shared by every assessor.
-    private static final class KieBaseHolder {
-        private static final KieBase KIE_BASE = load();
+    // Lazy holder: the knowledge base is built on first use, once, and shared by every assessor. The pool grows
+    // when more threads assess at once than it holds.
+    private static final class SessionsHolder {
+        private static final int INITIAL_POOL_SIZE = 4;
+        private static final KieSessionsPool SESSIONS = load();
 
-        private static KieBase load() {
+        private static KieSessionsPool load() {
             try {
-                return KieServices.Factory.get().getKieClasspathContainer().getKieBase(KBASE);
+                return KieServices.Factory.get().getKieClasspathContainer().getKieBase(KBASE)
+                        .newKieSessionsPool(INITIAL_POOL_SIZE);
             } catch (RuntimeException e) {
                 throw new RulesException("the screening rules cannot be loaded", e);
             }

@@ -1,12 +1,12 @@
 package bg.nrm.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +47,7 @@ public final class ScreeningValidator {
         }
         Questionnaire questionnaire = questionnaire(input, errors).orElse(null);
         subject(input.subject(), questionnaire, errors);
-        answers(input.answers(), questionnaire, errors);
+        answers(input.answers(), questionnaire == null ? null : questionnaires.codes(questionnaire), errors);
         return errors;
     }
 
@@ -113,30 +113,31 @@ public final class ScreeningValidator {
         return age >= questionnaire.minAge() || ageUncertain && Questionnaire.ADULT.equals(questionnaire.subject());
     }
 
-    private static void answers(Map<String, String> answers, Questionnaire questionnaire, List<FieldError> errors) {
+    private static void answers(Map<String, String> answers, Set<String> asked, List<FieldError> errors) {
         if (answers == null || answers.isEmpty()) {
             return;
         }
         boolean strayKey = false;
-        Map<String, String> byCode = new TreeMap<>();
+        List<FieldError> answerErrors = new ArrayList<>();
         for (Map.Entry<String, String> e : answers.entrySet()) {
-            if (e.getKey() == null || !CODE.matcher(e.getKey()).matches()) {
+            String code = e.getKey();
+            boolean isAsked = asked != null && code != null && asked.contains(code);
+            if (!isAsked && (code == null || !CODE.matcher(code).matches())) {
                 strayKey = true;
-            } else {
-                byCode.put(e.getKey(), e.getValue());
+                continue;
+            }
+            if (asked != null && !isAsked) {
+                answerErrors.add(new FieldError("answers." + code, "is not asked by this questionnaire version"));
+            }
+            if (Answer.parse(e.getValue()).isEmpty()) {
+                answerErrors.add(new FieldError("answers." + code, "must be yes, no or unknown"));
             }
         }
         if (strayKey) {
             errors.add(new FieldError("answers", "holds a key that is not a question code"));
         }
-        for (Map.Entry<String, String> e : byCode.entrySet()) {
-            String path = "answers." + e.getKey();
-            if (questionnaire != null && questionnaire.item(e.getKey()).isEmpty()) {
-                errors.add(new FieldError(path, "is not asked by this questionnaire version"));
-            }
-            if (Answer.parse(e.getValue()).isEmpty()) {
-                errors.add(new FieldError(path, "must be yes, no or unknown"));
-            }
-        }
+        // Map order is arbitrary; errors come out by code, each code's errors in the order found.
+        answerErrors.sort(Comparator.comparing(FieldError::field));
+        errors.addAll(answerErrors);
     }
 }

@@ -34,6 +34,8 @@ public final class PasswordHasher {
     private static final int MAX_MEMORY_KIB = 256 * 1024;
     private static final int MAX_ITERATIONS = 10;
     private static final int MAX_PARALLELISM = 4;
+    /** Longest password accepted, in chars; longer input is refused before any work (a cheap DoS guard). */
+    public static final int MAX_PASSWORD_CHARS = 1024;
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{16,128})");
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -63,8 +65,8 @@ public final class PasswordHasher {
      * @return a PHC string, safe to store
      */
     public String hash(char[] password) {
-        if (password == null) {
-            throw new IllegalArgumentException("password must not be null");
+        if (password == null || password.length > MAX_PASSWORD_CHARS) {
+            throw new IllegalArgumentException("password missing or longer than " + MAX_PASSWORD_CHARS + " characters");
         }
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -80,10 +82,11 @@ public final class PasswordHasher {
     /**
      * Checks {@code password} against a stored PHC string in constant time. A malformed, foreign or
      * out-of-bounds stored value gives {@code false}. A {@code null} stored value (unknown user) spends
-     * the same work as a real check and gives {@code false}.
+     * the same work as a real check and gives {@code false}. A password longer than {@link #MAX_PASSWORD_CHARS}
+     * gives {@code false} at once.
      */
     public boolean verify(char[] password, String storedPhc) {
-        if (password == null) {
+        if (password == null || password.length > MAX_PASSWORD_CHARS) {
             return false;
         }
         boolean known = storedPhc != null;

@@ -1,6 +1,7 @@
 package bg.nrm.keys.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,14 @@ class PasswordHasherTest {
         Arrays.sort(known);
         Arrays.sort(unknown);
         assertThat((double) unknown[rounds / 2] / known[rounds / 2]).isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void overlongPasswordsAreRefused() {
+        char[] huge = new char[PasswordHasher.MAX_PASSWORD_CHARS + 1];
+        Arrays.fill(huge, 'x');
+        assertThatThrownBy(() -> HASHER.hash(huge)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(HASHER.verify(huge, HASHER.dummyHash())).isFalse();
     }
 
     @Test

@@ -28,7 +28,11 @@ public final class AssessmentResult {
     /** The dimensions that can be positive, in catalogue order. */
     public static final List<String> DIMENSIONS = List.of("DR", "CR", "VR", "EX", "CD", "VD", "CH");
 
+    private static final String INSUFFICIENT_INFORMATION = "INSUFFICIENT_INFORMATION";
+
     private final List<String> yesCodes;
+    private final List<String> unknownStrongOrder;
+    private final Set<String> unknownStrong = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>(4);
     private final Map<String, List<String>> positive = new HashMap<>();
     private final Set<ExploitationForm> forms = EnumSet.noneOf(ExploitationForm.class);
@@ -37,14 +41,31 @@ public final class AssessmentResult {
     private RiskLevel level = RiskLevel.NONE;
     private boolean treatedAsChild;
 
-    AssessmentResult(List<String> yesCodes) {
+    AssessmentResult(List<String> yesCodes, List<String> unknownStrongOrder) {
         this.yesCodes = yesCodes;
+        this.unknownStrongOrder = unknownStrongOrder;
     }
 
     /** Records a finding and returns it as a fact, for rules that build on it. */
     public Flag finding(String code, String rule, List<String> indicators) {
         findings.add(new Finding(code, rule, indicators));
         return new Flag(code, indicators);
+    }
+
+    /**
+     * Records that strong indicators of a dimension are unknown. A screening carries one such finding; the codes of
+     * every dimension concerned are merged into it, in questionnaire order.
+     */
+    public Flag insufficientInformation(String rule, List<String> unknownStrongCodes) {
+        unknownStrong.addAll(unknownStrongCodes);
+        findings.removeIf(f -> f.code().equals(INSUFFICIENT_INFORMATION));
+        List<String> merged = new ArrayList<>(unknownStrong.size());
+        for (String code : unknownStrongOrder) {
+            if (unknownStrong.contains(code)) {
+                merged.add(code);
+            }
+        }
+        return finding(INSUFFICIENT_INFORMATION, rule, merged);
     }
 
     /** Records that a dimension is positive (and its finding) and returns the fact. */

@@ -1,9 +1,6 @@
 package bg.nrm.rules.screening;
 
-/**
- * Fact: the person is assessed with the child combination rule (no means needed). Inserted logically by more than
- * one rule; all instances are equal, so there is at most one.
- */
+/** Fact: the person is assessed with the child combination rule (no means needed). At most one per screening. */
 public final class ChildRulesApply {
     @Override
     public boolean equals(Object o) {

@@ -3,7 +3,6 @@ package bg.nrm.rules.screening;
 import bg.nrm.rules.Strength;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -68,20 +67,5 @@ public final class DimensionCount {
     /** The strong codes that are unknown, in questionnaire order. */
     public List<String> getStrongUnknownCodes() {
         return strongUnknownCodes;
-    }
-
-    /** The unknown strong codes of several counts, in questionnaire order (the counts come in dimension order). */
-    public static List<String> strongUnknownCodesOf(List<?> counts) {
-        List<DimensionCount> sorted = new ArrayList<>(counts.size());
-        for (Object c : counts) {
-            sorted.add((DimensionCount) c);
-        }
-        // collect() gives no order; the catalogue order of dimensions is the questionnaire order.
-        sorted.sort(Comparator.comparingInt(c -> AssessmentResult.DIMENSIONS.indexOf(c.dimension)));
-        List<String> codes = new ArrayList<>();
-        for (DimensionCount c : sorted) {
-            codes.addAll(c.strongUnknownCodes);
-        }
-        return codes;
     }
 }

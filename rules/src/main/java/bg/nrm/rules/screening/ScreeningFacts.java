@@ -32,6 +32,7 @@ public final class ScreeningFacts {
     public static ScreeningFacts of(Questionnaire questionnaire, Subject subject, Map<String, String> answers) {
         List<Object> facts = new ArrayList<>(16);
         List<String> yesCodes = new ArrayList<>(8);
+        List<String> unknownStrong = new ArrayList<>(8);
         Map<String, DimensionCount> counts = new HashMap<>();
         facts.add(new ScreenedPerson(subject.ageYears(), Questionnaire.ADULT.equals(questionnaire.subject()),
                 subject.ageUncertain(), subject.consentToIdentifiedReferral()));
@@ -46,17 +47,17 @@ public final class ScreeningFacts {
                     counts.computeIfAbsent(item.dimension(), DimensionCount::new).yes(item.code(), item.strength());
                 }
             } else if (answer == Answer.UNKNOWN && counted && item.strength() == Strength.STRONG) {
+                unknownStrong.add(item.code());
                 counts.computeIfAbsent(item.dimension(), DimensionCount::new).strongUnknown(item.code());
             }
         }
-        // In catalogue order, so that rules collecting counts see them in questionnaire order.
         for (String dimension : AssessmentResult.DIMENSIONS) {
             DimensionCount count = counts.get(dimension);
             if (count != null && !count.isEmpty()) {
                 facts.add(count);
             }
         }
-        return new ScreeningFacts(facts, new AssessmentResult(yesCodes));
+        return new ScreeningFacts(facts, new AssessmentResult(yesCodes, unknownStrong));
     }
 
     /** The facts to insert. */
