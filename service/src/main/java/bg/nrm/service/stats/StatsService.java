@@ -7,9 +7,12 @@ import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
-import bg.nrm.service.http.Bodies;
+import bg.nrm.service.http.Json;
 import bg.nrm.service.http.ProblemException;
 import bg.nrm.service.store.Database;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
@@ -31,6 +34,11 @@ public final class StatsService implements HttpService {
     private static final MediaType CSV = MediaTypes.create("text", "csv");
     private static final String ALL = "ALL";
     private static final int ALL_REGIONS = Regions.builtIn().all().size();
+    // The service's mapper leaves out nulls; a suppressed cell must show "count": null, so map values are kept.
+    private static final ObjectWriter WRITER = Json.mapper().copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.ALWAYS))
+            .writer();
 
     private final StatsStore store;
     private final OrganisationStore directory;
@@ -120,6 +128,14 @@ public final class StatsService implements HttpService {
                 q.by().stream().map(Breakdown::code).toList())));
     }
 
+    static byte[] json(Object table) {
+        try {
+            return WRITER.writeValueAsBytes(table);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("table could not be serialised", e);
+        }
+    }
+
     private interface CsvBody {
         byte[] bytes();
     }
@@ -127,7 +143,9 @@ public final class StatsService implements HttpService {
     private static void respond(ServerResponse res, boolean csv, Object table, CsvBody body, String prefix,
                                 StatsQuery q, Scope scope) {
         if (!csv) {
-            Bodies.json(res, table);
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.header(HeaderNames.CACHE_CONTROL, "no-store");
+            res.send(json(table));
             return;
         }
         res.header(HeaderNames.CONTENT_TYPE, StatsCsv.MEDIA_TYPE);
