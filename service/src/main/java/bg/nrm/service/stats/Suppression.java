@@ -21,7 +21,9 @@ import java.util.Arrays;
  * numbers (the "hypercube" method): moving {@code +d} and {@code -d} around such a rectangle keeps every published
  * sum, so the corner can take every value the shift allows, and the rectangle is chosen so that this is at least
  * {@code threshold} values. Rectangles are chosen to suppress as few margins, then as few cells, then as little
- * mass as possible. This is a lower bound on the true feasible range (other suppressed cells only widen it), which
+ * mass as possible. The margins start hidden exactly as the one-way tables of the same breakdowns hide their cells
+ * (those tables can be asked for too), so a rectangle adds margins only when no rectangle of cells will do. This is
+ * a lower bound on the true feasible range (other suppressed cells only widen it), which
  * the property tests check against an exact linear-programming bound.
  *
  * <p>Tables linked by a common margin across separate queries, and differences between overlapping month ranges,
@@ -143,6 +145,7 @@ public final class Suppression {
                 }
             }
             if (!all) {
+                linkToOneWayTables();
                 for (int i = 0; i <= r; i++) {
                     for (int j = 0; j <= c; j++) {
                         if (suppressed[i][j] && !covered[i][j]) {
@@ -152,6 +155,31 @@ public final class Suppression {
                 }
             }
             return result();
+        }
+
+        /**
+         * Hides the margins exactly as the one-way tables of the same breakdowns hide their cells, since anyone can
+         * ask for those too: a margin published there cannot be kept secret here, and a margin hidden there must not
+         * be given away here.
+         */
+        private void linkToOneWayTables() {
+            long[] rowMargins = new long[r];
+            long[] colMargins = new long[c];
+            for (int i = 0; i < r; i++) {
+                rowMargins[i] = v[i][c];
+            }
+            for (int j = 0; j < c; j++) {
+                colMargins[j] = v[r][j];
+            }
+            OneWay rows = oneWay(rowMargins, threshold);
+            OneWay cols = oneWay(colMargins, threshold);
+            for (int i = 0; i < r; i++) {
+                suppressed[i][c] |= rows.cells()[i];
+            }
+            for (int j = 0; j < c; j++) {
+                suppressed[r][j] |= cols.cells()[j];
+            }
+            suppressed[r][c] |= rows.total() || cols.total();
         }
 
         /** Chooses the cheapest wide-enough rectangle through (a, b) and suppresses its corners. */

@@ -158,6 +158,15 @@ class StatsApiTest {
     }
 
     @Test
+    void theLevelMarginsOfATwoWayTableAreHiddenExactlyAsTheOneWayTableByLevel() {
+        JsonNode oneWay = api.get("/api/v1/stats?from=2026-03&to=2026-04&by=level", plovdiv).json();
+        JsonNode twoWay = api.get("/api/v1/stats?from=2026-03&to=2026-04&by=month,level", plovdiv).json();
+
+        assertThat(twoWay.get("margins").get("level").toString()).isEqualTo(oneWay.get("cells").toString());
+        assertThat(twoWay.get("total")).isEqualTo(oneWay.get("total"));
+    }
+
+    @Test
     void aMultiValuedBreakdownCountsMentionsAndSaysSo() {
         JsonNode t = api.get("/api/v1/stats?from=2026-03&to=2026-03&by=dimension", plovdiv).json();
 

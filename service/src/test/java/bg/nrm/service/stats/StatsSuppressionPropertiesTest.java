@@ -132,6 +132,29 @@ class StatsSuppressionPropertiesTest {
         assertThat(marginColumn).as("the row margins with the total").isNotEqualTo(1);
     }
 
+    @Property(tries = 300)
+    void aTwoWayTableHidesEveryMarginThatTheOneWayTableOfThatBreakdownHides(
+            @ForAll("twoWayTables") long[][] counts, @ForAll @IntRange(min = 3, max = 6) int threshold) {
+        Suppression.TwoWay s = Suppression.twoWay(counts, threshold);
+        long[] rows = Arrays.stream(counts).mapToLong(row -> Arrays.stream(row).sum()).toArray();
+        long[] cols = new long[counts[0].length];
+        for (long[] row : counts) {
+            for (int j = 0; j < row.length; j++) {
+                cols[j] += row[j];
+            }
+        }
+
+        Suppression.OneWay byRow = Suppression.oneWay(rows, threshold);
+        Suppression.OneWay byColumn = Suppression.oneWay(cols, threshold);
+        for (int i = 0; i < rows.length; i++) {
+            assertThat(!byRow.cells()[i] || s.rows()[i]).as("row margin %d", i).isTrue();
+        }
+        for (int j = 0; j < cols.length; j++) {
+            assertThat(!byColumn.cells()[j] || s.columns()[j]).as("column margin %d", j).isTrue();
+        }
+        assertThat(!(byRow.total() || byColumn.total()) || s.total()).isTrue();
+    }
+
     @Provide
     Arbitrary<long[]> oneWayTables() {
         return smallOrLarge().list().ofMinSize(1).ofMaxSize(10)
