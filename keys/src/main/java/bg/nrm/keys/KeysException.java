@@ -5,10 +5,15 @@ package bg.nrm.keys;
  * "verification failed", a key fingerprint), never a secret, a passphrase or plaintext.
  */
 public class KeysException extends RuntimeException {
+    /** @param message what failed, without secrets or personal data */
     public KeysException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed, without secrets or personal data
+     * @param cause   the underlying failure
+     */
     public KeysException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 public record CertificateInfo(String fingerprint, List<String> userIds, Instant created, Instant expires,
         boolean revoked, boolean encryptionCapable) {
 
+    /** Copies the user ids. */
     public CertificateInfo {
         userIds = List.copyOf(userIds);
     }

@@ -8,10 +8,15 @@ import bg.nrm.keys.KeysException;
  * or too large. The message names the reason and, where known, the fingerprint; never key material.
  */
 public class InvalidKeyException extends KeysException {
+    /** @param message the reason, with a fingerprint where known */
     public InvalidKeyException(String message) {
         super(message);
     }
 
+    /**
+     * @param message the reason, with a fingerprint where known
+     * @param cause   the underlying failure
+     */
     public InvalidKeyException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -17,11 +17,13 @@ import java.util.Set;
 public record OpenedEnvelope(byte[] plaintext, boolean signatureVerified, Set<String> signerFingerprints,
         String decryptionKeyFingerprint) {
 
+    /** Copies the plaintext and the signer set. */
     public OpenedEnvelope {
         plaintext = plaintext.clone();
         signerFingerprints = Set.copyOf(signerFingerprints);
     }
 
+    /** @return a copy of the plaintext */
     @Override
     public byte[] plaintext() {
         return plaintext.clone();

@@ -19,8 +19,11 @@ import org.pgpainless.PGPainless;
  * ({@code GET /api/v1/service-key}) so recipients can check that a referral really comes from the service.
  *
  * <p>The secret key is stored unprotected in {@value #SECRET_FILE} under the keys directory, readable and
- * writable by the owner only (POSIX mode 600 where the file system supports it; the directory gets 700 when
- * created here). The certificate is written beside it as {@value #CERTIFICATE_FILE} for convenience.
+ * writable by the owner only (POSIX mode 600 where the file system supports it, restored on every load; the
+ * directory gets 700 when created here). The certificate is written beside it as {@value #CERTIFICATE_FILE}.
+ *
+ * <p>A generated key is valid for {@link OrganisationKeys#DEFAULT_VALIDITY}; to rotate, move the old files away
+ * and publish the new certificate (recipients keep the old one to verify old referrals).
  */
 public final class ServiceSigningKey {
     /** File name of the secret key inside the keys directory. */
@@ -53,6 +56,7 @@ public final class ServiceSigningKey {
         Path secretFile = keysDir.resolve(SECRET_FILE);
         try {
             if (Files.exists(secretFile)) {
+                restrictToOwner(secretFile);
                 return fromArmoredSecretKey(Files.readString(secretFile, StandardCharsets.UTF_8));
             }
             createDirectory(keysDir);
@@ -108,6 +112,16 @@ public final class ServiceSigningKey {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    // A copied or restored key file may have lost its mode; the service owns it, so it puts it back.
+    private static void restrictToOwner(Path file) throws IOException {
+        if (supportsPosix(file)) {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+            if (!Files.getPosixFilePermissions(file).equals(ownerOnly)) {
+                Files.setPosixFilePermissions(file, ownerOnly);
+            }
         }
     }
 

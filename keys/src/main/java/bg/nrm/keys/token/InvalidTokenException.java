@@ -7,6 +7,7 @@ import bg.nrm.keys.KeysException;
  * names the reason class only and never echoes the token.
  */
 public class InvalidTokenException extends KeysException {
+    /** @param message the reason class only, never the token */
     public InvalidTokenException(String message) {
         super(message);
     }

@@ -62,7 +62,8 @@ class PasswordHasherTest {
         String phc = HASHER.hash(pw);
         assertThat(HASHER.verify(pw, null)).isFalse();
         assertThat(HASHER.verify(pw, HASHER.dummyHash())).isFalse();
-        // Interleave the two paths (so JIT and GC affect both alike) and compare medians.
+        // Interleave the two paths (so JIT and GC affect both alike) and compare medians. The bounds are loose so a
+        // busy machine does not fail the test; a path that skipped the work would be a thousand times faster.
         int rounds = 9;
         long[] known = new long[rounds];
         long[] unknown = new long[rounds];
@@ -81,7 +82,7 @@ class PasswordHasherTest {
         }
         Arrays.sort(known);
         Arrays.sort(unknown);
-        assertThat((double) unknown[rounds / 2] / known[rounds / 2]).isBetween(0.5, 2.0);
+        assertThat((double) unknown[rounds / 2] / known[rounds / 2]).isBetween(0.33, 3.0);
     }
 
     @Test

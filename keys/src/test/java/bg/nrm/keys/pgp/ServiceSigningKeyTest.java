@@ -21,7 +21,9 @@ class ServiceSigningKeyTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keysDir))).isEqualTo("rwx------");
         assertThat(Files.readString(keysDir.resolve(ServiceSigningKey.CERTIFICATE_FILE))).isEqualTo(first.armoredCertificate());
 
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
         ServiceSigningKey again = ServiceSigningKey.loadOrCreate(keysDir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
         assertThat(again.fingerprint()).isEqualTo(first.fingerprint());
         assertThat(first.fingerprint()).matches("[0-9A-F]{40}");
         assertThat(first.toString()).contains(first.fingerprint()).doesNotContain("PRIVATE");

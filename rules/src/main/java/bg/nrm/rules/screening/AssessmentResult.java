@@ -52,6 +52,13 @@ public final class AssessmentResult {
         return new Flag(code, indicators);
     }
 
+    /** Records one finding for each of the indicators, naming that indicator alone. */
+    public void findingPerIndicator(String code, String rule, List<String> indicators) {
+        for (String indicator : indicators) {
+            findings.add(new Finding(code, rule, List.of(indicator)));
+        }
+    }
+
     /**
      * Records that strong indicators of a dimension are unknown. A screening carries one such finding; the codes of
      * every dimension concerned are merged into it, in questionnaire order.

@@ -16,6 +16,14 @@ import java.util.Map;
  * decision is taken here.
  */
 public final class ScreeningFacts {
+    private static final Map<String, Integer> DIMENSION_INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < AssessmentResult.DIMENSIONS.size(); i++) {
+            DIMENSION_INDEX.put(AssessmentResult.DIMENSIONS.get(i), i);
+        }
+    }
+
     private final List<Object> facts;
     private final AssessmentResult result;
 
@@ -33,31 +41,45 @@ public final class ScreeningFacts {
         List<Object> facts = new ArrayList<>(16);
         List<String> yesCodes = new ArrayList<>(8);
         List<String> unknownStrong = new ArrayList<>(8);
-        Map<String, DimensionCount> counts = new HashMap<>();
+        List<String> strongYes = new ArrayList<>(4);
+        List<String> danger = new ArrayList<>(2);
+        DimensionCount[] counts = new DimensionCount[AssessmentResult.DIMENSIONS.size()];
         facts.add(new ScreenedPerson(subject.ageYears(), Questionnaire.ADULT.equals(questionnaire.subject()),
                 subject.ageUncertain(), subject.consentToIdentifiedReferral()));
         for (QuestionnaireItem item : questionnaire.items()) {
             String raw = answers == null ? null : answers.get(item.code());
             Answer answer = raw == null ? Answer.UNKNOWN : Answer.parse(raw).orElse(Answer.UNKNOWN);
-            boolean counted = AssessmentResult.DIMENSIONS.contains(item.dimension());
+            Integer d = DIMENSION_INDEX.get(item.dimension());
             if (answer == Answer.YES) {
                 yesCodes.add(item.code());
-                facts.add(new YesAnswer(item.code(), item.dimension(), item.strength()));
-                if (counted) {
-                    counts.computeIfAbsent(item.dimension(), DimensionCount::new).yes(item.code(), item.strength());
+                if (item.strength() == Strength.STRONG) {
+                    strongYes.add(item.code());
                 }
-            } else if (answer == Answer.UNKNOWN && counted && item.strength() == Strength.STRONG) {
+                if (item.dimension().equals("ID")) {
+                    danger.add(item.code());
+                }
+                if (d != null) {
+                    count(counts, d).yes(item.code(), item.strength());
+                }
+            } else if (answer == Answer.UNKNOWN && d != null && item.strength() == Strength.STRONG) {
                 unknownStrong.add(item.code());
-                counts.computeIfAbsent(item.dimension(), DimensionCount::new).strongUnknown(item.code());
+                count(counts, d).strongUnknown(item.code());
             }
         }
-        for (String dimension : AssessmentResult.DIMENSIONS) {
-            DimensionCount count = counts.get(dimension);
+        facts.add(new Answers(yesCodes, strongYes, danger));
+        for (DimensionCount count : counts) {
             if (count != null && !count.isEmpty()) {
                 facts.add(count);
             }
         }
         return new ScreeningFacts(facts, new AssessmentResult(yesCodes, unknownStrong));
+    }
+
+    private static DimensionCount count(DimensionCount[] counts, int d) {
+        if (counts[d] == null) {
+            counts[d] = new DimensionCount(AssessmentResult.DIMENSIONS.get(d));
+        }
+        return counts[d];
     }
 
     /** The facts to insert. */
