@@ -3,6 +3,7 @@ package bg.nrm.service.stats;
 import bg.nrm.rules.RiskLevel;
 import bg.nrm.service.Api;
 import bg.nrm.service.MutableClock;
+import bg.nrm.service.Screenings;
 import bg.nrm.service.TestService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,11 +71,25 @@ class StatsPostgresTest {
     }
 
     @Test
-    void mechanismFiguresAndCsvWorkOnPostgres() {
+    void mechanismFiguresOfRealScreeningsAndCsvWorkOnPostgres() {
+        String screener = api.token("screener.plovdiv");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/v1/screenings", screener, Screenings.json(Screenings.highRiskChild("BG-16")))
+                    .status()).isEqualTo(201);
+        }
+        YearMonth now = YearMonth.from(service.clock.instant().atZone(ZoneOffset.UTC));
         String national = api.token("commission.national");
-        Api.Response r = api.get("/api/v1/stats/mechanism?from=2026-01&to=2026-12", national);
+
+        Api.Response r = api.get("/api/v1/stats/mechanism?from=" + now + "&to=" + now, national);
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("cells").size()).isZero();
+        JsonNode t = r.json();
+        assertThat(t.get("region").asText()).isEqualTo("ALL");
+        assertThat(t.get("cells")).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.get("region").asText()).isEqualTo("BG-16");
+            assertThat(c.get("month").asText()).isEqualTo(now.toString());
+            assertThat(c.get("referrals").asLong()).isEqualTo(3);
+            assertThat(c.get("medianMinutesToAcknowledge").isNull()).isTrue();
+        });
 
         Api.Response csv = api.get("/api/v1/stats?from=2026-05&to=2026-05&by=ageBand", national,
                 Map.of("Accept", "text/csv"));
