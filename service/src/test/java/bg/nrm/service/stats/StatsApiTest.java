@@ -1,8 +1,14 @@
 package bg.nrm.service.stats;
 
+import bg.nrm.keys.password.PasswordHasher;
 import bg.nrm.rules.RiskLevel;
+import bg.nrm.rules.routing.OrganisationType;
 import bg.nrm.service.Api;
 import bg.nrm.service.TestService;
+import bg.nrm.service.auth.Role;
+import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.directory.Organisation;
+import bg.nrm.service.directory.OrganisationStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +101,26 @@ class StatsApiTest {
         assertThat(all.get("cells").toString()).isEqualTo("[{\"region\":\"BG-04\",\"count\":7},"
                 + "{\"region\":\"BG-16\",\"count\":30},{\"region\":\"BG-22\",\"count\":20}]");
         assertThat(all.get("total").asLong()).isEqualTo(57);
+    }
+
+    @Test
+    void aCommissionCoveringSeveralRegionsMustNameOne() {
+        service.app.database().inTransaction(c -> {
+            OrganisationStore.insert(c, new Organisation("lc-test-two-regions", "МКБТХ – две области",
+                    OrganisationType.LOCAL_COMMISSION, "BG-16", List.of("BG-16", "BG-13"), true, true, null, null, null),
+                    0L);
+            UserStore.insertIfAbsent(c, new UserStore.User("commission.two", PasswordHasher.argon2id()
+                    .hash(TestService.PASSWORD.toCharArray()), Role.COMMISSION, "lc-test-two-regions"), 0L);
+            return null;
+        });
+        String two = api.token("commission.two");
+
+        Api.Response r = api.get("/api/v1/stats?from=2026-03&to=2026-03&by=level", two);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("region");
+        assertThat(api.get("/api/v1/stats?from=2026-03&to=2026-03&by=level&region=BG-16", two).json()
+                .get("total").asLong()).isEqualTo(30);
+        assertThat(api.get("/api/v1/stats?from=2026-03&to=2026-03&by=level&region=BG-04", two).status()).isEqualTo(403);
     }
 
     @Test
