@@ -80,7 +80,7 @@ public final class StatsService implements HttpService {
         respond(res, csv, table, table::csv, "nrm-mechanism-", q, scope);
     }
 
-    /** The regions a query counts: one region, all of several covered regions, or (empty) every region. */
+    /** The regions a query counts: the one named or covered, or (empty) every region for the national commission. */
     private record Scope(String label, List<String> regions) {
     }
 
