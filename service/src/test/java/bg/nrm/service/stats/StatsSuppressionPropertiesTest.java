@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatsSuppressionPropertiesTest {
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void noSuppressedCellOfAOneWayTableCanBeNarrowedBelowTheThreshold(
             @ForAll("oneWayTables") long[] counts, @ForAll @IntRange(min = 3, max = 7) int threshold) {
         Suppression.OneWay s = Suppression.oneWay(counts, threshold);
@@ -53,7 +53,7 @@ class StatsSuppressionPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void noSuppressedNumberOfATwoWayTableWithMarginsCanBeNarrowedBelowTheThreshold(
             @ForAll("twoWayTables") long[][] counts, @ForAll @IntRange(min = 3, max = 6) int threshold) {
         Suppression.TwoWay s = Suppression.twoWay(counts, threshold);
@@ -164,8 +164,8 @@ class StatsSuppressionPropertiesTest {
 
     @Provide
     Arbitrary<long[][]> twoWayTables() {
-        Arbitrary<Integer> rows = Arbitraries.integers().between(1, 4);
-        Arbitrary<Integer> cols = Arbitraries.integers().between(1, 4);
+        Arbitrary<Integer> rows = Arbitraries.integers().between(1, 5);
+        Arbitrary<Integer> cols = Arbitraries.integers().between(1, 5);
         return Combinators.combine(rows, cols).flatAs((r, c) ->
                 smallOrLarge().array(Long[].class).ofSize(r * c).map(flat -> toMatrix(flat, r, c)))
                 .filter(m -> m.length > 0 && m[0].length > 0);
