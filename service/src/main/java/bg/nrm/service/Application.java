@@ -8,6 +8,7 @@ import bg.nrm.keys.token.TokenService;
 import bg.nrm.rules.Questionnaires;
 import bg.nrm.rules.RiskAssessor;
 import bg.nrm.rules.routing.Router;
+import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.audit.AuditService;
 import bg.nrm.service.auth.AuthFilter;
@@ -74,6 +75,7 @@ public final class Application implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final AlertHub alerts;
     private final Workers workers = new Workers();
+    private final KeyRotation keyRotation;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -82,7 +84,7 @@ public final class Application implements AutoCloseable {
         this.db = Database.open(settings.jdbcUrl());
         this.audit = new AuditLog(db, clock);
         this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
-        this.sealer = keks.sealer();
+        this.sealer = Sealer.using(keks);
         this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
         this.hasher = PasswordHasher.argon2id();
         this.signingKey = ServiceSigningKey.loadOrCreate(keysDir);
@@ -100,6 +102,7 @@ public final class Application implements AutoCloseable {
         this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryInitialBackoff(),
                 settings.deliveryMaxAttempts(), settings.deliveryLease());
         this.alerts = new AlertHub(referrals, clock.millis());
+        this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -146,7 +149,8 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
-                .register("/api/v1/alerts", new AlertService(alerts));
+                .register("/api/v1/alerts", new AlertService(alerts))
+                .register("/api/v1/admin", keyRotation);
         routing.register("/api/v1/stats", new bg.nrm.service.stats.StatsService(db, directory, audit, settings.statsThreshold()));
     }
 
@@ -173,6 +177,10 @@ public final class Application implements AutoCloseable {
     /** The demo password generated on first seeding, when none was configured; empty afterwards. */
     public Optional<String> generatedDemoPassword() {
         return generatedDemoPassword;
+    }
+
+    public KeyRotation keyRotation() {
+        return keyRotation;
     }
 
     public Escalation escalation() {

@@ -35,7 +35,10 @@ public record Settings(int port,
                 value(config, "server.host", "SERVER_HOST").orElse("127.0.0.1"),
                 Path.of(value(config, "nrm.data-dir", "NRM_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
                 value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()),
-                Boolean.parseBoolean(value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").orElse("true")),
+                // The demo directory is seeded by default only on the embedded default (SQLite), never silently
+                // into a shared PostgreSQL database.
+                value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
+                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
                 value(config, "nrm.demo.password", "NRM_DEMO_PASSWORD").filter(s -> !s.isBlank()),
                 value(config, "nrm.keystore.password", "NRM_KEYSTORE_PASSWORD").filter(s -> !s.isBlank()),
                 Duration.parse(value(config, "nrm.auth.token-ttl", "NRM_AUTH_TOKEN_TTL").orElse("PT15M")),

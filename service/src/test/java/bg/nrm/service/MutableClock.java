@@ -7,20 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that tests move by hand, so that no test sleeps for a deadline. It starts at the real time. */
+/**
+ * The real time plus an offset that tests move by hand, so that no test sleeps for a deadline, and what the test
+ * makes meanwhile (keys, tokens) is never "from the future" for the service.
+ */
 public final class MutableClock extends Clock {
-    private final AtomicLong millis;
-
-    public MutableClock() {
-        this(Instant.now());
-    }
-
-    public MutableClock(Instant start) {
-        this.millis = new AtomicLong(start.toEpochMilli());
-    }
+    private final AtomicLong offsetMillis = new AtomicLong();
 
     public void advance(Duration d) {
-        millis.addAndGet(d.toMillis());
+        offsetMillis.addAndGet(d.toMillis());
     }
 
     @Override
@@ -35,11 +30,11 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.ofEpochMilli(millis.get());
+        return Instant.ofEpochMilli(millis());
     }
 
     @Override
     public long millis() {
-        return millis.get();
+        return System.currentTimeMillis() + offsetMillis.get();
     }
 }

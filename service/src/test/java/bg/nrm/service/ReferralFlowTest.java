@@ -70,7 +70,8 @@ class ReferralFlowTest {
         assertThat(referrals.get("lc-plovdiv").get("anonymised").asBoolean()).isTrue();
         assertThat(referrals.get("nc-national").get("anonymised").asBoolean()).isTrue();
         Instant due = Instant.parse(referrals.get("ozd-plovdiv").get("dueBy").asText());
-        assertThat(Duration.between(service.clock.instant(), due)).isEqualTo(Duration.ofHours(24));
+        Instant created = Instant.parse(screening.get("createdAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertThat(Duration.between(created, due)).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -219,6 +220,41 @@ class ReferralFlowTest {
     }
 
     @Test
+    void referringOrganisationRevokesAReferralWithAReasonAndOnlyIt() {
+        String referralId = byRecipient(submit(Screenings.highRiskChild("BG-16"))).get("ozd-plovdiv").get("id").asText();
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.etropole"),
+                "{\"reason\":\"not ours\"}").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.plovdiv"), "{}").status())
+                .isEqualTo(400);
+        Api.Response revoked = api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.plovdiv"),
+                "{\"reason\":\"submitted for the wrong child\"}");
+        assertThat(revoked.json().get("state").asText()).isEqualTo("REVOKED");
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/ack", api.token("ozd.plovdiv"), "{}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void adultInImmediateDangerWithoutConsentGoesToThePoliceIdentifiedAndTheOverrideIsAudited() {
+        Map<String, Object> body = Screenings.base("adult-risk", 30, "BG-16");
+        body.put("consent", Map.of("identifiedReferral", false));
+        body.put("answers", Map.of("ID_THREAT_TO_LIFE", "yes"));
+        JsonNode screening = submit(body);
+        assertThat(screening.get("assessment").get("level").asText()).isEqualTo("IMMEDIATE");
+        Map<String, JsonNode> referrals = byRecipient(screening);
+        assertThat(referrals.get("police-plovdiv").get("anonymised").asBoolean()).isFalse();
+        assertThat(referrals.get("shelter-sofia").get("anonymised").asBoolean()).isTrue();
+        long overrides = service.app.database().read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(overrides).isEqualTo(1);
+        assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void webhookMustBeHttpsExceptOnLoopback() {
         String admin = api.token("admin");
         Api.Response plain = api.put("/api/v1/organisations/cc-children-plovdiv", admin, "application/json",
@@ -248,7 +284,10 @@ class ReferralFlowTest {
         Gpg.Result result = gpg.run("--status-fd", "1", "--output", plain.toString(), "--decrypt", message.toString());
 
         assertThat(result.exit()).as(result.stderr()).isZero();
-        assertThat(result.stdout()).contains("[GNUPG:] GOODSIG").contains("[GNUPG:] VALIDSIG " + fingerprint.toUpperCase());
+        assertThat(result.stdout()).contains("[GNUPG:] GOODSIG");
+        // VALIDSIG names the signing subkey, and last the primary key: the service key published at /service-key.
+        assertThat(result.stdout().lines().filter(l -> l.startsWith("[GNUPG:] VALIDSIG ")).findFirst().orElseThrow())
+                .endsWith(" " + fingerprint.toUpperCase());
         JsonNode doc = Json.mapper().readTree(Files.readString(plain));
         assertThat(doc.get("referralId").asText()).isEqualTo(referrals.get("cc-children-plovdiv").get("id").asText());
         assertThat(doc.get("subject").get("identity").get("name").asText()).isEqualTo("Мария Иванова Петрова");
@@ -270,7 +309,8 @@ class ReferralFlowTest {
             }
         });
         Gpg gpg = new Gpg(gnupgHome);
-        gpg.run("--import", dataDir.resolve("keys/lc-plovdiv.secret.asc").toString());
+        Path serviceCert = Files.writeString(gnupgHome.resolve("service.asc"), api.get("/api/v1/service-key", null).body());
+        gpg.run("--import", dataDir.resolve("keys/lc-plovdiv.secret.asc").toString(), serviceCert.toString());
         Path message = Files.writeString(gnupgHome.resolve("m.asc"), envelope);
         Path plain = gnupgHome.resolve("m.json");
         assertThat(gpg.run("--output", plain.toString(), "--decrypt", message.toString()).exit()).isZero();

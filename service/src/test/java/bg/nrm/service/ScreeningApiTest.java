@@ -110,6 +110,26 @@ class ScreeningApiTest {
     }
 
     @Test
+    void fractionalAgeIsRejectedNotRounded() {
+        Map<String, Object> body = Screenings.noRiskChild();
+        Screenings.subject(body).put("ageYears", 15.5);
+        Api.Response r = api.post("/api/v1/screenings", screener, Screenings.json(body));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("subject.ageYears");
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAnswerWithAProblemNotAnError() {
+        Api.Response missing = api.get("/api/v1/no-such-thing", screener);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        Api.Response method = api.send(api.builder("/api/v1/screenings/x", screener).DELETE().build());
+        assertThat(method.status()).isIn(404, 405);
+        assertThat(method.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/nothing-here", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         Api.Response r = api.post("/api/v1/screenings", screener, "{\"questionnaire\": ");
         assertThat(r.status()).isEqualTo(400);

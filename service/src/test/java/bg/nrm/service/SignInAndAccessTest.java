@@ -86,8 +86,11 @@ class SignInAndAccessTest {
     }
 
     @Test
-    void metricsArePublishedInPrometheusFormat() {
-        Api.Response r = api.get("/observe/metrics", null, Map.of("Accept", "text/plain"));
+    void metricsArePublishedInPrometheusFormatToAdministratorsOnly() {
+        assertThat(api.get("/observe/metrics", null, Map.of("Accept", "text/plain")).status()).isEqualTo(401);
+        assertThat(api.get("/observe/metrics", api.token("screener.plovdiv"), Map.of("Accept", "text/plain")).status())
+                .isEqualTo(403);
+        Api.Response r = api.get("/observe/metrics", api.token("admin"), Map.of("Accept", "text/plain"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("# TYPE");
     }

@@ -4,7 +4,9 @@ import bg.nrm.keys.token.InvalidTokenException;
 import bg.nrm.keys.token.TokenClaims;
 import bg.nrm.keys.token.TokenService;
 import bg.nrm.service.http.ProblemException;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -14,12 +16,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Deny by default: every {@code /api/} request needs a valid bearer token, except the few public routes. The
- * verified caller is put in the request context for {@link Access} to check role and organisation.
+ * Deny by default: every {@code /api/} request needs a valid bearer token, except the few public routes, and
+ * {@code /observe/metrics} needs an administrator's; only {@code /observe/health} is open to all. The
+ * verified caller is put in the request context for {@link Access} to check role and organisation. Every response
+ * also carries the usual hardening headers.
  */
 public final class AuthFilter implements Filter {
     private static final Set<String> PUBLIC = Set.of("/api/v1/auth/token", "/api/v1/service-key");
     private static final String BEARER = "Bearer ";
+    private static final Header NOSNIFF = HeaderValues.create("X-Content-Type-Options", "nosniff");
+    private static final Header NO_FRAMES = HeaderValues.create("X-Frame-Options", "DENY");
+    private static final Header NO_REFERRER = HeaderValues.create("Referrer-Policy", "no-referrer");
 
     private final TokenService tokens;
     private final RateLimiter perAccount;
@@ -31,13 +38,20 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        res.header(NOSNIFF);
+        res.header(NO_FRAMES);
+        res.header(NO_REFERRER);
         String path = req.path().path();
-        if (!path.startsWith("/api/") || PUBLIC.contains(path)) {
+        boolean metrics = path.startsWith("/observe/metrics");
+        if (!(path.startsWith("/api/") || metrics) || PUBLIC.contains(path)) {
             chain.proceed();
             return;
         }
         Principal principal = authenticate(req.headers().first(HeaderNames.AUTHORIZATION))
                 .orElseThrow(ProblemException::unauthorized);
+        if (metrics && principal.role() != Role.ADMIN) {
+            throw ProblemException.forbidden("metrics are for administrators");
+        }
         if (!perAccount.tryAcquire(principal.username())) {
             throw ProblemException.tooManyRequests();
         }

@@ -24,8 +24,9 @@ public final class RateLimiter {
         long now = clock.millis();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {
-            bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * perMilli);
-            bucket.updatedAt = now;
+            // A clock that steps backwards (NTP, a test) must not drain the bucket.
+            bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMilli);
+            bucket.updatedAt = Math.max(bucket.updatedAt, now);
             if (bucket.tokens < 1) {
                 return false;
             }

@@ -1,6 +1,7 @@
 package bg.nrm.service.http;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -24,6 +25,12 @@ public final class ErrorMapping {
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()));
+        routing.error(HttpException.class, (req, res, e) -> {
+            int code = e.status().code();
+            send(res, new Problem("about:blank", e.status().reasonPhrase(), code,
+                    code == 404 ? "no such resource" : code == 405 ? "method not allowed on this resource"
+                            : "the request could not be processed", null));
+        });
         routing.error(RequestException.class, (req, res, e) -> {
             int code = e.status().code();
             send(res, new Problem("about:blank", e.status().reasonPhrase(), code,

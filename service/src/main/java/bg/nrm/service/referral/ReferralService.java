@@ -19,8 +19,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a recipient does with referrals: the inbox, the envelope, acknowledgement and the decision. Only the
- * addressed organisation sees a referral; to anyone else it does not exist (404).
+ * What a recipient does with referrals: the inbox, the envelope, acknowledgement and the decision; and the one
+ * thing the referring organisation may do, revoke it. Only the addressed organisation sees a referral, only the
+ * referring one may revoke it; to anyone else it does not exist (404).
  */
 public final class ReferralService implements HttpService {
     private static final int MAX_REASON = 500;
@@ -57,7 +58,36 @@ public final class ReferralService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/{id}/envelope", this::handleEnvelope)
                 .post("/{id}/ack", this::handleAck)
-                .post("/{id}/decision", this::handleDecision);
+                .post("/{id}/decision", this::handleDecision)
+                .post("/{id}/revoke", this::handleRevoke);
+    }
+
+    /** The body of a revocation: why the referring organisation withdraws the referral. */
+    public record Revocation(String reason) {
+    }
+
+    private void handleRevoke(ServerRequest req, ServerResponse res) {
+        Principal p = Access.require(req, Role.SCREENER);
+        Referral r = store.find(req.path().pathParameters().get("id")).filter(x -> p.actsFor(x.fromOrganisation()))
+                .orElseThrow(() -> ProblemException.notFound("referral"));
+        Revocation body = Bodies.readJson(req, 4096, Revocation.class);
+        if (body.reason() == null || body.reason().isBlank() || body.reason().length() > MAX_REASON) {
+            throw ProblemException.badRequest("reason", "required, at most " + MAX_REASON + " characters");
+        }
+        long now = clock.millis();
+        boolean changed = db.inTransaction(c -> {
+            int n = Sql.update(c, "UPDATE referrals SET state = 'REVOKED', updated_at = ? WHERE id = ? "
+                    + "AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED','FAILED')", now, r.id());
+            if (n == 1) {
+                ReferralStore.event(c, r.id(), now, ReferralState.REVOKED, p.username(), body.reason());
+                audit.append(c, p.username(), "REFERRAL_REVOKED", r.id(), null);
+            }
+            return n == 1;
+        });
+        if (!changed) {
+            throw ProblemException.conflict("the referral is " + r.state() + " and can no longer be revoked");
+        }
+        Bodies.json(res, store.find(r.id()).map(this::item).orElseThrow());
     }
 
     private void handleInbox(ServerRequest req, ServerResponse res) {
