@@ -158,6 +158,7 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation);
+        routing.register("/api/v1/stats", new bg.nrm.service.stats.StatsService(db, directory, audit, settings.statsThreshold()));
     }
 
     public Settings settings() {
