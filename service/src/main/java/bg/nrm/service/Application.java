@@ -33,6 +33,7 @@ import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningStore;
 import bg.nrm.service.screening.ScreeningWorkflow;
+import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
 import io.helidon.webserver.http.HttpRouting;
@@ -157,8 +158,8 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
-                .register("/api/v1/admin", keyRotation);
-        routing.register("/api/v1/stats", new bg.nrm.service.stats.StatsService(db, directory, audit, settings.statsThreshold()));
+                .register("/api/v1/admin", keyRotation)
+                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
     }
 
     public Settings settings() {

@@ -85,6 +85,13 @@ class KeyLifecycleTest {
 
         assertThat(sealed(id).key()).isNull();
         assertThat(sealed(id).content()).isNull();
+        long envelopes = service.app.database().read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM referrals WHERE envelope <> ''")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(envelopes).as("envelopes held for recipients are shredded with the case").isZero();
         // Even with the old ciphertext in hand, a data key that no longer exists cannot be guessed from the KEK.
         assertThatThrownBy(() -> service.app.sealer().open(service.app.sealer().newDataKey(), before.content(),
                 id.getBytes(StandardCharsets.UTF_8))).isInstanceOf(RuntimeException.class);

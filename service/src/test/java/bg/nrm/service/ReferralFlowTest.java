@@ -229,6 +229,8 @@ class ReferralFlowTest {
         Api.Response revoked = api.post("/api/v1/referrals/" + referralId + "/revoke", api.token("screener.plovdiv"),
                 "{\"reason\":\"submitted for the wrong child\"}");
         assertThat(revoked.json().get("state").asText()).isEqualTo("REVOKED");
+        assertThat(api.get("/api/v1/referrals/" + referralId + "/envelope", api.token("ozd.plovdiv")).status())
+                .as("a withdrawn referral can no longer be opened").isEqualTo(410);
         assertThat(api.post("/api/v1/referrals/" + referralId + "/ack", api.token("ozd.plovdiv"), "{}").status())
                 .isEqualTo(409);
     }
@@ -252,6 +254,75 @@ class ReferralFlowTest {
         });
         assertThat(overrides).isEqualTo(1);
         assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void referralThatCannotBeDeliveredIsPassedToTheNextRecipientOfItsType() throws IOException {
+        try (Webhook webhook = new Webhook(500, 500, 500, 500)) {
+            setWebhook("cc-children-plovdiv", webhook.url());
+            JsonNode screening = submit(Screenings.highRiskChild("BG-16"));
+            String referralId = byRecipient(screening).get("cc-children-plovdiv").get("id").asText();
+            for (int i = 0; i < 5; i++) {
+                service.app.delivery().runOnce();
+                service.clock.advance(Duration.ofMinutes(5));
+            }
+            assertThat(state(referralId)).isEqualTo("FAILED");
+            service.app.escalation().escalateOverdue();
+            assertThat(state(referralId)).isEqualTo("ESCALATED");
+            JsonNode read = api.get("/api/v1/screenings/" + screening.get("id").asText(), api.token("screener.plovdiv")).json();
+            assertThat(byRecipient(read)).containsKey("cc-children-veliko-tarnovo");
+        }
+    }
+
+    @Test
+    void acknowledgementWinsOverALateEscalation() {
+        JsonNode screening = submit(Screenings.highRiskChild("BG-16"));
+        String referralId = byRecipient(screening).get("ozd-plovdiv").get("id").asText();
+        service.clock.advance(Duration.ofHours(25));
+        String ozd = api.token("ozd.plovdiv");
+        assertThat(api.post("/api/v1/referrals/" + referralId + "/ack", ozd, "{}").status()).isEqualTo(200);
+        service.app.escalation().escalateOverdue();
+        assertThat(state(referralId)).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void declineReasonIsSealedAndShownOnlyToTheReferringScreener() {
+        JsonNode screening = submit(Screenings.highRiskChild("BG-16"));
+        String referralId = byRecipient(screening).get("cc-children-plovdiv").get("id").asText();
+        api.post("/api/v1/referrals/" + referralId + "/decision", api.token("crisis.plovdiv"),
+                "{\"decision\":\"DECLINED\",\"reason\":\"Мария е вече настанена другаде\"}");
+        String stored = service.app.database().read(c -> {
+            StringBuilder sb = new StringBuilder();
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT detail, reason FROM referral_events")) {
+                while (rs.next()) {
+                    byte[] reason = rs.getBytes(2);
+                    sb.append(rs.getString(1)).append(reason == null ? "" : new String(reason, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return sb.toString();
+        });
+        assertThat(stored).doesNotContain("Мария").doesNotContain("настанена");
+        JsonNode read = api.get("/api/v1/screenings/" + screening.get("id").asText(), api.token("screener.plovdiv")).json();
+        assertThat(byRecipient(read).get("cc-children-plovdiv").get("history").findValuesAsText("reason"))
+                .contains("Мария е вече настанена другаде");
+    }
+
+    @Test
+    void escalatedPoliceReferralWithoutConsentIsAuditedAgain() {
+        Map<String, Object> body = Screenings.base("adult-risk", 30, "BG-16");
+        body.put("consent", Map.of("identifiedReferral", false));
+        body.put("answers", Map.of("ID_THREAT_TO_LIFE", "yes"));
+        submit(body);
+        service.clock.advance(Duration.ofHours(2));
+        service.app.escalation().escalateOverdue();
+        long overrides = service.app.database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(overrides).as("the police-plovdiv referral and its successor to police-national").isEqualTo(2);
     }
 
     @Test
@@ -319,6 +390,7 @@ class ReferralFlowTest {
         assertThat(doc.get("anonymised").asBoolean()).isTrue();
         assertThat(doc.get("subject").get("ageBand").asText()).isEqualTo("14-17");
         assertThat(doc.get("subject").has("ageYears")).isFalse();
+        assertThat(doc.has("screeningId")).as("no case reference links it to the identified referrals").isFalse();
         assertThat(text).doesNotContain("Мария").doesNotContain("CASE-2026-0042").doesNotContain("Гърция")
                 .doesNotContain("2011-04-02").doesNotContain("CH_MOVED\":\"yes");
     }

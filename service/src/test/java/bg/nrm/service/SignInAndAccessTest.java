@@ -53,6 +53,32 @@ class SignInAndAccessTest {
     }
 
     @Test
+    void guessingPasswordsLocksTheGuesserOutButCountsOnlyFailures() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.token("commission.national")).isNotBlank();
+        }
+        int refused = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = api.post("/api/v1/auth/token", null,
+                    Json.writeString(Map.of("username", "commission.plovdiv", "password", "guess-" + i))).status();
+            if (status == 429) {
+                refused++;
+            }
+        }
+        assertThat(refused).as("after ten failures the username is slowed down").isGreaterThanOrEqualTo(2);
+        assertThat(api.post("/api/v1/auth/token", null, Json.writeString(Map.of("username", "commission.plovdiv",
+                "password", TestService.PASSWORD))).status()).isEqualTo(429);
+        assertThat(api.token("commission.national")).as("other accounts are not affected").isNotBlank();
+    }
+
+    @Test
+    void duplicateJsonKeysAreRejected() {
+        Api.Response r = api.post("/api/v1/auth/token", null,
+                "{\"username\":\"admin\",\"username\":\"auditor\",\"password\":\"x\"}");
+        assertThat(r.status()).isEqualTo(400);
+    }
+
+    @Test
     void apiWithoutTokenIsRefused() {
         Api.Response r = api.get("/api/v1/questionnaires", null);
         assertThat(r.status()).isEqualTo(401);
