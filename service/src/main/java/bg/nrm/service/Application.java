@@ -146,7 +146,8 @@ public final class Application implements AutoCloseable {
     public void routing(HttpRouting.Builder routing) {
         ErrorMapping.register(routing);
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
-        routing.addFilter(new AuthFilter(tokens, new RateLimiter(120, 600, clock)));
+        int perMinute = settings.accountRequestsPerMinute();
+        routing.addFilter(new AuthFilter(tokens, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
         routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
                         new RateLimiter(10, 10, clock), new RateLimiter(300, 300, clock), audit))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))

@@ -32,13 +32,15 @@ public final class ServiceSigningKey {
     public static final String CERTIFICATE_FILE = "service-signing.public.asc";
     static final String USER_ID = "NRM Screening and Referral Service <service@nrm.invalid>";
 
-    private final PGPSecretKeyRing secretKey;
+    // Bouncy Castle key and signature objects are not safe to share between threads (verifying a self-signature
+    // keeps state in the signature object), so every use gets its own copy parsed from these bytes.
+    private final String armoredSecretKey;
     private final PGPPublicKeyRing certificate;
     private final String armoredCertificate;
     private final String fingerprint;
 
     private ServiceSigningKey(PGPSecretKeyRing secretKey) {
-        this.secretKey = secretKey;
+        this.armoredSecretKey = Pgp.armor(secretKey);
         this.certificate = PGPainless.extractCertificate(secretKey);
         this.armoredCertificate = Pgp.armor(certificate);
         this.fingerprint = Pgp.fingerprint(secretKey);
@@ -89,12 +91,14 @@ public final class ServiceSigningKey {
         return fingerprint;
     }
 
+    /** A private copy of the secret key for one use; never shared between threads. */
     PGPSecretKeyRing secretKeyRing() {
-        return secretKey;
+        return Pgp.readSingleSecretKey(armoredSecretKey);
     }
 
+    /** A private copy of the certificate for one use. */
     PGPPublicKeyRing certificate() {
-        return certificate;
+        return Pgp.readSingleCertificate(armoredCertificate);
     }
 
     static void writeOwnerOnly(Path file, String content) throws IOException {

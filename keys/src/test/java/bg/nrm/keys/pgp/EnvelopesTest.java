@@ -9,8 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
@@ -43,6 +48,27 @@ class EnvelopesTest {
         service = ServiceSigningKey.ephemeral();
         crisisCentre = OrganisationKeys.generate("cc-children-plovdiv", "секрет".toCharArray());
         police = OrganisationKeys.generate("police-plovdiv", null);
+    }
+
+    @Test
+    void oneServiceKeySignsFromManyThreadsAtOnce() throws Exception {
+        // Regression: sharing one Bouncy Castle key ring between threads corrupted signature digests under load.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> envelopes = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                envelopes.add(pool.submit(() -> Envelopes.signAndEncrypt(REFERRAL, service,
+                        List.of(police.armoredCertificate()))));
+            }
+            for (Future<String> envelope : envelopes) {
+                OpenedEnvelope opened = Envelopes.decryptAndVerify(envelope.get(60, TimeUnit.SECONDS),
+                        police.armoredSecretKey(), null, List.of(service.armoredCertificate()));
+                assertThat(opened.signatureVerified()).isTrue();
+                assertThat(opened.plaintext()).isEqualTo(REFERRAL);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
