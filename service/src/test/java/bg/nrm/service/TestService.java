@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,7 +58,10 @@ public final class TestService implements AutoCloseable {
         return start(dataDir, new MutableClock(), Map.of());
     }
 
-    /** A fresh PostgreSQL schema, so that test classes never see each other's rows. */
+    /**
+     * A fresh PostgreSQL schema, so that test classes never see each other's rows. Every schema made here is dropped
+     * when the test JVM exits.
+     */
     public static String freshPostgresSchema() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
@@ -64,7 +69,27 @@ public final class TestService implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable at " + PG_URL, e);
         }
+        synchronized (SCHEMAS) {
+            if (SCHEMAS.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(TestService::dropSchemas, "drop-test-schemas"));
+            }
+            SCHEMAS.add(schema);
+        }
         return PG_URL + "&currentSchema=" + schema;
+    }
+
+    private static final List<String> SCHEMAS = new ArrayList<>();
+
+    private static void dropSchemas() {
+        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+            synchronized (SCHEMAS) {
+                for (String schema : SCHEMAS) {
+                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop test schemas: " + e.getMessage());
+        }
     }
 
     @Override
