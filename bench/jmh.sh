@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# JMH micro-benchmarks, kept out of the test suite. Usage: bench/jmh.sh rules|keys [extra JMH options]
+#   rules: AssessmentBenchmark (Drools assessment vs the same logic in plain Java, child and adult answer sets)
+#   keys:  KeysBenchmark (sign+encrypt a 2 KB referral to 1 and 3 recipients, decrypt+verify, at-rest seal/open)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+module="${1:?rules or keys}"; shift
+case "$module" in
+  rules) bench=AssessmentBenchmark ;;
+  keys) bench=KeysBenchmark ;;
+  *) echo "usage: bench/jmh.sh rules|keys" >&2; exit 2 ;;
+esac
+source etc/find-jdk.sh
+JAVA="$(nrm_find_jdk)/bin/java"
+./mvnw -B -q -pl "$module" test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/test-classpath.txt
+cd "$module"
+exec "$JAVA" --sun-misc-unsafe-memory-access=allow -Djava.util.logging.config.file=../etc/test-logging.properties \
+  -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+  org.openjdk.jmh.Main "$bench" -f 1 -wi 3 -w 2s -i 5 -r 2s "$@"
