@@ -103,7 +103,7 @@ public final class Application implements AutoCloseable {
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
                 audit, clock);
         this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryInitialBackoff(),
-                settings.deliveryMaxAttempts(), settings.deliveryLease());
+                settings.deliveryMaxAttempts(), settings.deliveryLease(), settings.allowPrivateNetworks());
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
@@ -154,7 +154,8 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
                         settings.maxPayloadBytes()))
-                .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock))
+                .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
+                        settings.allowPrivateNetworks()))
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())

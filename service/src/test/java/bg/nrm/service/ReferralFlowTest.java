@@ -326,12 +326,18 @@ class ReferralFlowTest {
     }
 
     @Test
-    void webhookMustBeHttpsExceptOnLoopback() {
+    void webhookMustBeHttpsToAPublicHostExceptOnLoopback() {
         String admin = api.token("admin");
         Api.Response plain = api.put("/api/v1/organisations/cc-children-plovdiv", admin, "application/json",
                 "{\"webhookUrl\": \"http://127.evil.example/x\"}");
         assertThat(plain.status()).isEqualTo(400);
         assertThat(plain.json().get("errors").findValuesAsText("field")).containsExactly("webhookUrl");
+        for (String internal : List.of("https://10.1.2.3/hook", "https://169.254.169.254/latest", "https://192.168.0.9/",
+                "https://[fd00::1]/hook", "https://100.64.0.1/", "ftp://crisis.example.bg/")) {
+            Api.Response r = api.put("/api/v1/organisations/cc-children-plovdiv", admin, "application/json",
+                    Json.writeString(Map.of("webhookUrl", internal)));
+            assertThat(r.status()).as(internal).isEqualTo(400);
+        }
         assertThat(api.put("/api/v1/organisations/cc-children-plovdiv", admin, "application/json",
                 "{\"webhookUrl\": \"https://crisis.example.bg/nrm\"}").status()).isEqualTo(200);
     }

@@ -37,8 +37,11 @@ public final class OrganisationService implements HttpService {
     private final OrganisationStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final boolean allowPrivateNetworks;
 
-    public OrganisationService(Database db, OrganisationStore store, AuditLog audit, Clock clock) {
+    public OrganisationService(Database db, OrganisationStore store, AuditLog audit, Clock clock,
+                               boolean allowPrivateNetworks) {
+        this.allowPrivateNetworks = allowPrivateNetworks;
         this.db = db;
         this.store = store;
         this.audit = audit;
@@ -148,7 +151,7 @@ public final class OrganisationService implements HttpService {
                 .map(k -> new KeyView(k.fingerprint(), k.status(), k.expiresAt())).toList());
     }
 
-    static List<Problem.FieldProblem> validate(Organisation o) {
+    private List<Problem.FieldProblem> validate(Organisation o) {
         List<Problem.FieldProblem> errors = new ArrayList<>();
         Regions regions = Regions.builtIn();
         if (o.id() == null || !ID.matcher(o.id()).matches()) {
@@ -173,8 +176,9 @@ public final class OrganisationService implements HttpService {
         if (o.freePlaces() != null && (o.freePlaces() < 0 || (o.places() != null && o.freePlaces() > o.places()))) {
             errors.add(new Problem.FieldProblem("freePlaces", "must be between 0 and places"));
         }
-        if (o.webhookUrl() != null && !Webhooks.acceptable(o.webhookUrl())) {
-            errors.add(new Problem.FieldProblem("webhookUrl", "must be an https:// address (http:// only on loopback)"));
+        if (o.webhookUrl() != null && !Webhooks.acceptable(o.webhookUrl(), allowPrivateNetworks)) {
+            errors.add(new Problem.FieldProblem("webhookUrl",
+                    "must be an https:// address of a public host (http:// only on loopback)"));
         }
         return errors;
     }

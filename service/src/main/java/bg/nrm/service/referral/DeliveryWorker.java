@@ -1,5 +1,6 @@
 package bg.nrm.service.referral;
 
+import bg.nrm.service.directory.Webhooks;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
 
@@ -38,11 +39,13 @@ public final class DeliveryWorker {
     private final int maxAttempts;
     private final Duration lease;
     private final HttpClient http;
+    private final boolean allowPrivateNetworks;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
     public DeliveryWorker(Database db, Clock clock, String instanceId, Duration initialBackoff, int maxAttempts,
-                          Duration lease) {
+                          Duration lease, boolean allowPrivateNetworks) {
+        this.allowPrivateNetworks = allowPrivateNetworks;
         this.db = db;
         this.clock = clock;
         this.instanceId = instanceId;
@@ -103,7 +106,12 @@ public final class DeliveryWorker {
         String outcome;
         boolean ok;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(c.webhookUrl()))
+            URI target = URI.create(c.webhookUrl());
+            if (!Webhooks.deliverable(target, allowPrivateNetworks)) {
+                record(c.id(), attempt, false, "address not allowed");
+                return;
+            }
+            HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/pgp-encrypted")
                     .header(REFERRAL_HEADER, c.id())
