@@ -75,6 +75,27 @@ class KeyLifecycleTest {
     }
 
     @Test
+    void kekRotationAtStartRewrapsAndKeepsCasesReadable() {
+        String id = submit();
+        String before = WrappedDataKey.fromBytes(sealed(id).key()).kekId();
+        service.close();
+        service = TestService.start(dataDir, new MutableClock(), Map.of("nrm.kek.rotate-on-start", "true"));
+        Sealed after = sealed(id);
+        WrappedDataKey key = WrappedDataKey.fromBytes(after.key());
+        assertThat(key.kekId()).isNotEqualTo(before);
+        assertThat(new String(service.app.sealer().open(key, after.content(), id.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8)).contains("Мария");
+    }
+
+    @Test
+    void kekRotationOverHttpIsRefusedWhenInstancesShareAPostgresDatabase(@TempDir Path other) {
+        try (TestService pg = TestService.start(other, new MutableClock(),
+                Map.of("nrm.db.url", TestService.freshPostgresSchema()))) {
+            assertThat(pg.api.post("/api/v1/admin/kek/rotate", pg.api.token("admin"), "{}").status()).isEqualTo(409);
+        }
+    }
+
+    @Test
     void retentionCryptoShredsCaseContentButKeepsTheAssessmentAndStatistics() {
         String id = submit();
         Sealed before = sealed(id);
