@@ -106,24 +106,14 @@ class KeyLifecycleTest {
 
         assertThat(sealed(id).key()).isNull();
         assertThat(sealed(id).content()).isNull();
-        long envelopes = service.app.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM referrals WHERE envelope <> ''")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long envelopes = service.count("SELECT COUNT(*) FROM referrals WHERE envelope <> ''");
         assertThat(envelopes).as("envelopes held for recipients are shredded with the case").isZero();
         // Even with the old ciphertext in hand, a data key that no longer exists cannot be guessed from the KEK.
         assertThatThrownBy(() -> service.app.sealer().open(service.app.sealer().newDataKey(), before.content(),
                 id.getBytes(StandardCharsets.UTF_8))).isInstanceOf(RuntimeException.class);
         JsonNode read = service.api.get("/api/v1/screenings/" + id, service.api.token("screener.plovdiv")).json();
         assertThat(read.get("assessment").get("level").asText()).isEqualTo("HIGH");
-        long stats = service.app.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM stats_screenings")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long stats = service.count("SELECT COUNT(*) FROM stats_screenings");
         assertThat(stats).isEqualTo(1);
     }
 }

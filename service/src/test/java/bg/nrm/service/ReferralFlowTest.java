@@ -245,13 +245,7 @@ class ReferralFlowTest {
         Map<String, JsonNode> referrals = byRecipient(screening);
         assertThat(referrals.get("police-plovdiv").get("anonymised").asBoolean()).isFalse();
         assertThat(referrals.get("shelter-sofia").get("anonymised").asBoolean()).isTrue();
-        long overrides = service.app.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long overrides = service.count("SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'");
         assertThat(overrides).isEqualTo(1);
         assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("valid").asBoolean()).isTrue();
     }
@@ -315,13 +309,7 @@ class ReferralFlowTest {
         submit(body);
         service.clock.advance(Duration.ofHours(2));
         service.app.escalation().escalateOverdue();
-        long overrides = service.app.database().read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery(
-                    "SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long overrides = service.count("SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'");
         assertThat(overrides).as("the police-plovdiv referral and its successor to police-national").isEqualTo(2);
     }
 

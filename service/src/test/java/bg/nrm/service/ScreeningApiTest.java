@@ -185,11 +185,6 @@ class ScreeningApiTest {
     }
 
     private static long countScreenings() {
-        return service.app.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM screenings")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return service.count("SELECT COUNT(*) FROM screenings");
     }
 }

@@ -36,12 +36,7 @@ class StorageTest {
             JsonNode read = second.api.get("/api/v1/screenings/" + id, second.api.token("screener.plovdiv")).json();
             assertThat(read.get("assessment").get("level").asText()).isEqualTo("HIGH");
             assertThat(read.get("referrals").size()).isEqualTo(6);
-            long orgs = second.app.database().read(c -> {
-                try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM organisations")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
+            long orgs = second.count("SELECT COUNT(*) FROM organisations");
             assertThat(orgs).as("the demo seed does not duplicate on restart").isEqualTo(25);
         }
     }

@@ -92,6 +92,16 @@ public final class TestService implements AutoCloseable {
         }
     }
 
+    /** The single number a {@code SELECT COUNT(*) …} query answers, read straight from the service's database. */
+    public long count(String sql) {
+        return app.database().read(c -> {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -91,13 +91,8 @@ class TwoInstancesTest {
     }
 
     private long delivered() {
-        return a.app.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM referrals WHERE state = 'DELIVERED' "
-                    + "AND recipient_id IN ('cc-children-plovdiv', 'ozd-plovdiv')")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return a.count("SELECT COUNT(*) FROM referrals WHERE state = 'DELIVERED' "
+                + "AND recipient_id IN ('cc-children-plovdiv', 'ozd-plovdiv')");
     }
 
     @Test
@@ -141,12 +136,7 @@ class TwoInstancesTest {
         release.countDown();
         dying.join(30_000);
 
-        long deliveredByB = b.app.database().read(c -> {
-            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM referrals WHERE state = 'DELIVERED'")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long deliveredByB = b.count("SELECT COUNT(*) FROM referrals WHERE state = 'DELIVERED'");
         assertThat(deliveredByB).isEqualTo(4);
         assertThat(received.stream().distinct().count()).isEqualTo(4);
     }
