@@ -113,6 +113,11 @@ public final class ScreeningValidator {
         return age >= questionnaire.minAge() || ageUncertain && Questionnaire.ADULT.equals(questionnaire.subject());
     }
 
+    // What Answer.parse accepts, without building an Optional per answer (validation runs on every assessment).
+    private static boolean isAnswer(String value) {
+        return "yes".equals(value) || "no".equals(value) || "unknown".equals(value);
+    }
+
     private static void answers(Map<String, String> answers, Set<String> asked, List<FieldError> errors) {
         if (answers == null || answers.isEmpty()) {
             return;
@@ -129,7 +134,7 @@ public final class ScreeningValidator {
             if (asked != null && !isAsked) {
                 answerErrors.add(new FieldError("answers." + code, "is not asked by this questionnaire version"));
             }
-            if (Answer.parse(e.getValue()).isEmpty()) {
+            if (!isAnswer(e.getValue())) {
                 answerErrors.add(new FieldError("answers." + code, "must be yes, no or unknown"));
             }
         }

@@ -48,8 +48,7 @@ public final class ScreeningFacts {
                 subject.ageUncertain(), subject.consentToIdentifiedReferral()));
         for (QuestionnaireItem item : questionnaire.items()) {
             String raw = answers == null ? null : answers.get(item.code());
-            Answer answer = raw == null ? Answer.UNKNOWN : Answer.parse(raw).orElse(Answer.UNKNOWN);
-            Integer d = DIMENSION_INDEX.get(item.dimension());
+            Answer answer = answer(raw);
             if (answer == Answer.YES) {
                 yesCodes.add(item.code());
                 if (item.strength() == Strength.STRONG) {
@@ -58,12 +57,16 @@ public final class ScreeningFacts {
                 if (item.dimension().equals("ID")) {
                     danger.add(item.code());
                 }
+                Integer d = DIMENSION_INDEX.get(item.dimension());
                 if (d != null) {
                     count(counts, d).yes(item.code(), item.strength());
                 }
-            } else if (answer == Answer.UNKNOWN && d != null && item.strength() == Strength.STRONG) {
-                unknownStrong.add(item.code());
-                count(counts, d).strongUnknown(item.code());
+            } else if (answer == Answer.UNKNOWN && item.strength() == Strength.STRONG) {
+                Integer d = DIMENSION_INDEX.get(item.dimension());
+                if (d != null) {
+                    unknownStrong.add(item.code());
+                    count(counts, d).strongUnknown(item.code());
+                }
             }
         }
         facts.add(new Answers(yesCodes, strongYes, danger));
@@ -73,6 +76,14 @@ public final class ScreeningFacts {
             }
         }
         return new ScreeningFacts(facts, new AssessmentResult(yesCodes, unknownStrong));
+    }
+
+    /** Same as {@code Answer.parse(raw).orElse(Answer.UNKNOWN)}, a missing answer included, without the Optional. */
+    private static Answer answer(String raw) {
+        if ("yes".equals(raw)) {
+            return Answer.YES;
+        }
+        return "no".equals(raw) ? Answer.NO : Answer.UNKNOWN;
     }
 
     private static DimensionCount count(DimensionCount[] counts, int d) {
