@@ -1,12 +1,11 @@
 package bg.nrm.rules;
 
 import bg.nrm.rules.screening.ScreeningFacts;
-
-import java.util.List;
-
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
+
+import java.util.List;
 
 /**
  * Assesses screenings with the Drools rules of package {@code bg.nrm.rules.screening} (kbase {@code screeningKB}),

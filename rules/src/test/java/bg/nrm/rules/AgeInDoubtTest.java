@@ -1,9 +1,9 @@
 package bg.nrm.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** INDICATORS.md "Age in doubt": an adult-risk screening, age uncertain and under 21, uses the child rule. */
 @DisplayName("Age in doubt")

@@ -1,9 +1,9 @@
 package bg.nrm.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** INDICATORS.md rules 1 and 2: when a dimension is positive. Coercion at destination (CD) has every strength. */
 @DisplayName("Rule 2: a dimension is positive")

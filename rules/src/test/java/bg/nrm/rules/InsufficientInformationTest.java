@@ -1,9 +1,9 @@
 package bg.nrm.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** INDICATORS.md rule 1: three or more strong indicators of one dimension unknown. */
 @DisplayName("Rule 1: insufficient information")

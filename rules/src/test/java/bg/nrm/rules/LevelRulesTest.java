@@ -1,9 +1,9 @@
 package bg.nrm.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** INDICATORS.md rule 5: the levels, and immediate danger (rule 6: one finding per sign of danger). */
 @DisplayName("Rule 5: the level")

@@ -1,9 +1,9 @@
 package bg.nrm.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Recommendations follow the level and the routing table of INDICATORS.md. */
 @DisplayName("Recommendations for the screener")

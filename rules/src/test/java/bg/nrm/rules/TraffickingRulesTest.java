@@ -1,9 +1,9 @@
 package bg.nrm.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** INDICATORS.md rules 3 and 4, and the child sexual abuse part of rule 5. */
 @DisplayName("Rules 3 and 4: trafficking indicated")

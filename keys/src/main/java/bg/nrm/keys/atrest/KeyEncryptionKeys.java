@@ -2,6 +2,8 @@ package bg.nrm.keys.atrest;
 
 import bg.nrm.keys.KeysException;
 import bg.nrm.keys.SecretBytes;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +22,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The key-encryption keys (KEKs), kept in a password-protected BCFKS keystore file. One KEK, the newest, is the

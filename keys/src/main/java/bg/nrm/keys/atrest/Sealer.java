@@ -1,6 +1,7 @@
 package bg.nrm.keys.atrest;
 
 import bg.nrm.keys.KeysException;
+
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,6 +1,7 @@
 package bg.nrm.keys.atrest;
 
 import bg.nrm.keys.KeysException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

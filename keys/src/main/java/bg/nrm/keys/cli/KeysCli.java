@@ -2,10 +2,11 @@ package bg.nrm.keys.cli;
 
 import bg.nrm.keys.KeysException;
 import bg.nrm.keys.pgp.Certificates;
+import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.GeneratedKey;
 import bg.nrm.keys.pgp.OpenedEnvelope;
-import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.OrganisationKeys;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,15 +1,16 @@
 package bg.nrm.keys.pgp;
 
 import bg.nrm.keys.KeysException;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.pgpainless.PGPainless;
 import org.pgpainless.key.info.KeyRingInfo;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 
 /**
  * Reading and checking OpenPGP certificates (public keys) that organisations upload, and revoking keys.

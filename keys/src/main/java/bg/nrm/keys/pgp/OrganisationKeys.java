@@ -1,9 +1,6 @@
 package bg.nrm.keys.pgp;
 
 import bg.nrm.keys.KeysException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.pgpainless.PGPainless;
 import org.pgpainless.algorithm.KeyFlag;
@@ -12,6 +9,10 @@ import org.pgpainless.key.generation.KeySpec;
 import org.pgpainless.key.generation.type.KeyType;
 import org.pgpainless.key.generation.type.eddsa_legacy.EdDSALegacyCurve;
 import org.pgpainless.key.generation.type.xdh_legacy.XDHLegacySpec;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 
 /**
  * Generates organisation key pairs: OpenPGP v4, an Ed25519 (EdDSA legacy) certification primary key, an

@@ -1,9 +1,11 @@
 package bg.nrm.keys.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.ServiceSigningKey;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class KeysCliTest {
     private static final String REFERRAL = "{\"referral\":\"ref-7\",\"to\":\"ozd-plovdiv\"}";

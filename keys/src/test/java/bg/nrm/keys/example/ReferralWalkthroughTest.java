@@ -1,8 +1,5 @@
 package bg.nrm.keys.example;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import bg.nrm.keys.atrest.KeyEncryptionKeys;
 import bg.nrm.keys.atrest.Sealer;
 import bg.nrm.keys.atrest.WrappedDataKey;
@@ -16,14 +13,18 @@ import bg.nrm.keys.pgp.OrganisationKeys;
 import bg.nrm.keys.pgp.ServiceSigningKey;
 import bg.nrm.keys.token.TokenClaims;
 import bg.nrm.keys.token.TokenService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A screening becomes a referral: read top to bottom to see every verb of the keys module in the order the

@@ -1,6 +1,7 @@
 package bg.nrm.rules.routing;
 
 import bg.nrm.rules.RulesException;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package bg.nrm.rules.routing;
 
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.RulesException;
+
 import java.util.Objects;
 import java.util.Set;
 

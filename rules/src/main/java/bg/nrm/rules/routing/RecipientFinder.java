@@ -1,6 +1,7 @@
 package bg.nrm.rules.routing;
 
 import bg.nrm.rules.Regions;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;

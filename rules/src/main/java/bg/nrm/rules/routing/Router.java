@@ -2,6 +2,11 @@ package bg.nrm.rules.routing;
 
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.RulesException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -10,10 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.runtime.KieContainer;
 
 /**
  * Routes an assessed screening through the NRM model to recipients.

@@ -1,8 +1,9 @@
 package bg.nrm.rules.routing;
 
-import bg.nrm.rules.RiskLevel;
 import bg.nrm.rules.Regions;
+import bg.nrm.rules.RiskLevel;
 import bg.nrm.rules.RulesException;
+
 import java.util.Objects;
 
 /**

@@ -6,12 +6,6 @@ import bg.nrm.rules.Questionnaires;
 import bg.nrm.rules.RiskAssessor;
 import bg.nrm.rules.ScreeningInput;
 import bg.nrm.rules.Subject;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,6 +17,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Assessments per second, single thread, for a realistic child and a realistic adult screening: the Drools rules

@@ -1,5 +1,11 @@
 package bg.nrm.rules.routing;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
 import static bg.nrm.rules.routing.OrganisationType.CHILD_PROTECTION;
 import static bg.nrm.rules.routing.OrganisationType.CHILD_PROTECTION_AGENCY;
 import static bg.nrm.rules.routing.OrganisationType.COMMUNITY_SUPPORT;
@@ -9,12 +15,6 @@ import static bg.nrm.rules.routing.OrganisationType.NATIONAL_COMMISSION;
 import static bg.nrm.rules.routing.OrganisationType.POLICE;
 import static bg.nrm.rules.routing.OrganisationType.SHELTER;
 import static bg.nrm.rules.routing.OrganisationType.SOCIAL_SERVICE;
-
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /** The demo directory of DESIGN.md §8, as routing sees it, with helpers to vary it per scenario. */
 final class DemoDirectory {

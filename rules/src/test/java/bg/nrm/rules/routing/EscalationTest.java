@@ -1,14 +1,15 @@
 package bg.nrm.rules.routing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.RulesException;
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Escalation: the next recipient of the same kind when one does not acknowledge in time or declines. */
 class EscalationTest {

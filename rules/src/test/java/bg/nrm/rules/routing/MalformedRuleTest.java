@@ -1,13 +1,13 @@
 package bg.nrm.rules.routing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.drools.model.codegen.ExecutableModelProject;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A broken routing rule is a build error (the same executable-model compiler the build runs), never a request. */
 class MalformedRuleTest {

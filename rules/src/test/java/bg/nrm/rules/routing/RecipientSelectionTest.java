@@ -1,16 +1,17 @@
 package bg.nrm.rules.routing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.RiskLevel;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** How a recipient the rules ask for is found in the directory: region, coverage, nearest, places, warnings. */
 class RecipientSelectionTest {

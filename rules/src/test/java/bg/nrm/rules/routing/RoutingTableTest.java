@@ -1,12 +1,13 @@
 package bg.nrm.rules.routing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import bg.nrm.rules.RiskLevel;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** One scenario per row of the routing table in INDICATORS.md, routed over the demo directory. */
 class RoutingTableTest {

@@ -21,11 +21,11 @@ import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Json;
 import bg.nrm.service.http.Problem;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.Referral;
 import bg.nrm.service.referral.ReferralFactory;
 import bg.nrm.service.referral.ReferralState;
 import bg.nrm.service.referral.ReferralStore;
-import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.stats.StatsWriter;
 import bg.nrm.service.store.Database;
 
