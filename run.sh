@@ -8,5 +8,5 @@ source etc/find-jdk.sh
 JAVA_HOME="$(nrm_find_jdk)" || exit 1
 export JAVA_HOME
 ./mvnw -B -q -DskipTests clean package
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow \
   -jar service/target/nrm-service.jar "$@"
