@@ -10,6 +10,7 @@ import bg.nrm.rules.RiskAssessor;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
+import bg.nrm.service.apidocs.ApiDocsService;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
@@ -162,7 +163,8 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation)
-                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
+                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()))
+                .register("/api/docs", new ApiDocsService());
     }
 
     public Settings settings() {

@@ -6,6 +6,7 @@ import bg.nrm.keys.token.TokenService;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.metrics.Meters;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -70,11 +71,13 @@ public final class AuthService implements HttpService {
         // limit, even the right password is refused until the bucket refills.
         if (creds.username().length() > MAX_USERNAME || !signInLimiter.hasCapacity(creds.username())
                 || !allFailures.hasCapacity(ALL)) {
+            Meters.signInFailure(Meters.SignInFailure.RATE_LIMITED);
             throw ProblemException.tooManyRequests();
         }
         UserStore.User user = authenticate(creds).orElseThrow(() -> {
             signInLimiter.tryAcquire(creds.username());
             allFailures.tryAcquire(ALL);
+            Meters.signInFailure(Meters.SignInFailure.BAD_CREDENTIALS);
             return ProblemException.badCredentials();
         });
         String token = tokens.issue(new TokenClaims(user.username(), user.organisationId(), user.role().name(),

@@ -23,6 +23,7 @@ import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Json;
 import bg.nrm.service.http.Problem;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.Referral;
 import bg.nrm.service.referral.ReferralFactory;
@@ -159,6 +160,7 @@ public final class ScreeningWorkflow {
             }
             throw e;
         }
+        Meters.screening(assessment.level().name());
         return new Outcome(responseJson, false);
     }
 
