@@ -35,6 +35,7 @@ import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningWorkflow;
+import bg.nrm.service.stats.DemoStatistics;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
@@ -74,7 +75,7 @@ public final class Application implements AutoCloseable {
     private final ReferralStore referrals;
     private final ScreeningWorkflow workflow;
     private final Questionnaires questionnaires;
-    private final Optional<String> generatedDemoPassword;
+    private final DemoSeed.Result demo;
     private final Escalation escalation;
     private final DeliveryWorker delivery;
     private final AlertHub alerts;
@@ -109,9 +110,12 @@ public final class Application implements AutoCloseable {
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
-        this.generatedDemoPassword = settings.demoEnabled()
+        this.demo = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
-                : Optional.empty();
+                : new DemoSeed.Result(false, Optional.empty());
+        if (settings.demoStatistics() && DemoStatistics.seedIfEmpty(db, clock) > 0) {
+            audit.append("system", "DEMO_STATISTICS_SEEDED", null, DemoStatistics.ROWS + " made-up statistics rows");
+        }
     }
 
     /**
@@ -189,7 +193,12 @@ public final class Application implements AutoCloseable {
 
     /** The demo password generated on first seeding, when none was configured; empty afterwards. */
     public Optional<String> generatedDemoPassword() {
-        return generatedDemoPassword;
+        return demo.generatedPassword();
+    }
+
+    /** Whether this start created the demo users (false: demo off, or they existed with their old password). */
+    public boolean demoUsersCreated() {
+        return demo.usersCreated();
     }
 
     public KeyRotation keyRotation() {

@@ -29,7 +29,8 @@ public record Settings(int port,
                        boolean workersEnabled,
                        Duration retention,
                        boolean kekRotateOnStart,
-                       int statsThreshold) {
+                       int statsThreshold,
+                       boolean demoStatistics) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
     public static Settings from(Config config) {
@@ -57,7 +58,11 @@ public record Settings(int port,
                 Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
                 Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
                 Boolean.parseBoolean(value(config, "nrm.kek.rotate-on-start", "NRM_KEK_ROTATE_ON_START").orElse("false")),
-                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
+                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))),
+                // Made-up statistics rows for the demo's commissions; only with the demo, never on real data.
+                value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
+                        && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
+                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()));
     }
 
     /** True when the database is PostgreSQL rather than the embedded SQLite file. */

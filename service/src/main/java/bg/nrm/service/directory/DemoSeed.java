@@ -54,10 +54,14 @@ public final class DemoSeed {
     }
 
     /**
-     * Seeds what is missing. Returns the generated demo password when users were created without a configured one,
-     * so the caller can print it once.
+     * What seeding did for the demo users: whether it created them (or they existed already, with the password they
+     * were created with), and the password it generated when none was configured, to be shown once.
      */
-    public Optional<String> run(Path keysDir, Optional<String> configuredPassword) {
+    public record Result(boolean usersCreated, Optional<String> generatedPassword) {
+    }
+
+    /** Seeds what is missing. */
+    public Result run(Path keysDir, Optional<String> configuredPassword) {
         Seed seed = load();
         long now = clock.millis();
         for (Organisation o : seed.organisations()) {
@@ -66,7 +70,7 @@ public final class DemoSeed {
         UserStore users = new UserStore(db);
         boolean anyMissing = seed.users().stream().anyMatch(u -> users.find(u.username()).isEmpty());
         if (!anyMissing) {
-            return Optional.empty();
+            return new Result(false, Optional.empty());
         }
         String password = configuredPassword.orElseGet(DemoSeed::generatePassword);
         String hash = hasher.hash(password.toCharArray());
@@ -78,7 +82,7 @@ public final class DemoSeed {
             }
             return null;
         });
-        return configuredPassword.isPresent() ? Optional.empty() : Optional.of(password);
+        return new Result(true, configuredPassword.isPresent() ? Optional.empty() : Optional.of(password));
     }
 
     private void seedOrganisation(Organisation o, Path keysDir, long now) {
