@@ -52,8 +52,11 @@ public final class QuietLog implements AutoCloseable {
 
     /** Runs {@code action} with the logger named {@code name} kept quiet, and returns its result. */
     public static <T> T during(String name, Supplier<T> action) {
-        try (QuietLog quiet = of(name)) {
+        QuietLog quiet = of(name);
+        try {
             return action.get();
+        } finally {
+            quiet.close();
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Seeds the demo directory of DESIGN.md §8 on the embedded default, once: organisations, a generated OpenPGP key
+ * Seeds the demo directory ({@code demo-directory.json} beside this class) on the embedded default, once: organisations, a generated OpenPGP key
  * pair per organisation written to {@code <data dir>/keys/<id>.secret.asc} and {@code .public.asc} (demo only: a
  * real organisation generates its own key and uploads the public half), and the demo users. Running it again changes
  * nothing that exists.

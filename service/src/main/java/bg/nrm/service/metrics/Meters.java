@@ -1,9 +1,10 @@
 package bg.nrm.service.metrics;
 
 import io.helidon.metrics.api.Counter;
-import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
+import io.helidon.service.registry.Services;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Meters {
 
     /** Times one screening submission (validate, assess, route, encrypt, store). */
     public static <T> T timeScreening(Supplier<T> submission) {
-        return Metrics.globalRegistry().getOrCreate(Timer.builder("nrm.screening")
+        return registry().getOrCreate(Timer.builder("nrm.screening")
                 .description("Time to validate, assess, route, encrypt and store a screening")).record(submission);
     }
 
@@ -50,13 +51,13 @@ public final class Meters {
 
     /** One delivery attempt ended, delivered or not; a webhook attempt also records how long it took. */
     public static void delivery(Channel channel, boolean delivered, Duration took) {
-        Metrics.globalRegistry().getOrCreate(Counter.builder("nrm.deliveries")
+        registry().getOrCreate(Counter.builder("nrm.deliveries")
                         .description("Delivery attempts, by channel and outcome")
                         .tags(List.of(Tag.create("channel", channel.tag()),
                                 Tag.create("outcome", delivered ? "delivered" : "failed"))))
                 .increment();
         if (took != null) {
-            Metrics.globalRegistry().getOrCreate(Timer.builder("nrm.delivery")
+            registry().getOrCreate(Timer.builder("nrm.delivery")
                     .description("Time of one delivery attempt")
                     .tags(List.of(Tag.create("channel", channel.tag())))).record(took);
         }
@@ -79,8 +80,14 @@ public final class Meters {
                 reason.name().toLowerCase(Locale.ROOT)).increment();
     }
 
+    // Helidon 4.5 keeps the meter registry in its service registry (Metrics.globalRegistry() is going away); the
+    // /observe/metrics endpoint reads the same one.
+    private static MeterRegistry registry() {
+        return Services.get(MeterRegistry.class);
+    }
+
     private static Counter counter(String name, String description, String tag, String value) {
-        return Metrics.globalRegistry().getOrCreate(Counter.builder(name).description(description)
+        return registry().getOrCreate(Counter.builder(name).description(description)
                 .tags(List.of(Tag.create(tag, value))));
     }
 }

@@ -46,7 +46,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The life of a screening (DESIGN.md §3): validate, assess, route, then store in one transaction the sealed
+ * The life of a screening (docs/life-of-a-screening.md): validate, assess, route, then store in one transaction the sealed
  * screening, its statistics row, one envelope per recipient in the outbox and the audit entries. Everything slow
  * (rules, encryption) happens before the transaction; the transaction only writes.
  */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +54,7 @@ class ApiReferenceTest {
 
     private static Set<String> documented() {
         Set<String> routes = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             path.getValue().fieldNames().forEachRemaining(method -> {
                 if (HTTP_METHODS.contains(method)) {
                     routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
@@ -98,7 +96,7 @@ class ApiReferenceTest {
     @Test
     void everyOperationNamesItsRolesAndAnswersErrorsAsProblems() {
         Set<String> roles = new HashSet<>(Arrays.stream(Role.values()).map(Role::name).toList());
-        document.get("paths").forEach(path -> path.fields().forEachRemaining(op -> {
+        document.get("paths").forEach(path -> path.properties().forEach(op -> {
             if (!HTTP_METHODS.contains(op.getKey())) {
                 return;
             }
@@ -110,7 +108,7 @@ class ApiReferenceTest {
             boolean isPublic = xRoles.isEmpty();
             assertThat(op.getValue().has("security") && op.getValue().get("security").isEmpty())
                     .as("%s: public exactly when x-roles is empty", id).isEqualTo(isPublic);
-            op.getValue().get("responses").fields().forEachRemaining(response -> {
+            op.getValue().get("responses").properties().forEach(response -> {
                 if (response.getKey().startsWith("4")) {
                     JsonNode resolved = resolve(response.getValue());
                     assertThat(resolved.at("/content").has("application/problem+json"))
