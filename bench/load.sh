@@ -11,6 +11,8 @@ source etc/find-jdk.sh
 JAVA_HOME="$(nrm_find_jdk)"
 export JAVA_HOME
 ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+source etc/aot-cache.sh
+nrm_aot_option "$JAVA_HOME" service/target/nrm-service.jar >/dev/null  # the service starts with it, as from run.sh
 exec "$JAVA_HOME/bin/java" -Djava.awt.headless=true -Djava.util.logging.config.file=etc/test-logging.properties \
   -cp "service/target/test-classes:service/target/classes:$(cat service/target/bench.cp)" \
   bg.nrm.service.bench.LoadBenchmark "${1:-both}" "${2:-5}" ${3:+"$3"}
