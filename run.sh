@@ -17,5 +17,10 @@ if [ ! -f "$jar" ] || [ ! -f keys/target/nrm-keys.jar ] || [ -n "$changed" ]; th
 else
   echo "Без промени от последното сглобяване (nothing changed since the last build): $jar" >&2
 fi
-# JDK 23+ warns about sun.misc.Unsafe in Drools' dependencies; the property form is ignored by older JDKs.
-exec "$JAVA_HOME/bin/java" -Dsun.misc.unsafe.memory.access=allow -jar "$jar" "$@"
+# JDK 25+: a start-up cache trained once per build (etc/aot-cache.sh); restarts of the same jar reuse it.
+source etc/aot-cache.sh
+aot="$(nrm_aot_option "$JAVA_HOME" "$jar")"
+# JDK 23+ warns about sun.misc.Unsafe in Drools' dependencies; the property form is ignored by older JDKs (JDK 21
+# stops at the option form).
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow ${aot:+"$aot"} \
+  -jar "$jar" "$@"
