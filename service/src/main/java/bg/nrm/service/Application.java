@@ -19,6 +19,7 @@ import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
+import bg.nrm.service.directory.WebhookSecrets;
 import bg.nrm.service.http.ErrorMapping;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
@@ -28,6 +29,7 @@ import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.ReferralFactory;
 import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.referral.ScreenerContacts;
 import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.ScreeningService;
@@ -79,6 +81,7 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
+    private final WebhookSecrets webhookSecrets;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -92,12 +95,14 @@ public final class Application implements AutoCloseable {
         this.hasher = PasswordHasher.argon2id();
         this.signingKey = ServiceSigningKey.loadOrCreate(keysDir);
         this.directory = new OrganisationStore(db);
+        this.webhookSecrets = new WebhookSecrets(directory, sealer);
         this.screenings = new ScreeningStore(db);
         this.referrals = new ReferralStore(db);
         this.questionnaires = Questionnaires.builtIn();
         Router router = Router.create();
         RecipientKeys recipientKeys = new RecipientKeys(directory);
-        ReferralFactory referralFactory = new ReferralFactory(signingKey);
+        ReferralFactory referralFactory = new ReferralFactory(signingKey, questionnaires,
+                new ScreenerContacts(new UserStore(db)));
         this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), router, directory,
                 recipientKeys, referralFactory, sealer, audit, clock);
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
@@ -155,7 +160,7 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
                         settings.maxPayloadBytes()))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
-                        settings.allowPrivateNetworks()))
+                        settings.allowPrivateNetworks(), webhookSecrets))
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())

@@ -156,8 +156,10 @@ public final class Escalation {
         Organisation from = directory.find(r.fromOrganisation()).orElseThrow();
         String id = UUID.randomUUID().toString();
         Instant dueBy = now.plusMillis(r.dueBy() - r.createdAt());
-        String envelope = factory.envelope(new ReferralFactory.Source(r.screeningId(), from, assessment, content), id, to,
-                r.anonymised(), now, dueBy, certs);
+        ScreeningStore.Row screening = row.get();
+        String envelope = factory.envelope(new ReferralFactory.Source(r.screeningId(), from, assessment, content,
+                screening.questionnaireId(), screening.questionnaireVersion(), screening.createdBy()), id, to,
+                ReferralFactory.kind(r.anonymised(), r.consentOverridden()), now, dueBy, certs);
         Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), ReferralState.PENDING,
                 now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null);
