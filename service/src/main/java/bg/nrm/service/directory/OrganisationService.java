@@ -135,9 +135,14 @@ public final class OrganisationService implements HttpService {
                         orNull(u.email(), current.contacts().email())));
         List<Problem.FieldProblem> errors = validate(next);
         WebhookSecret secret = null;
-        if (u.webhookSecret() != null && !u.webhookSecret().isEmpty()) {
+        boolean generate = GENERATE.equals(u.webhookSecret())
+                // Every webhook request is signed: a first webhook address gets a secret, shown once in this answer.
+                || (u.webhookSecret() == null && next.webhookUrl() != null && !secrets.isSet(id));
+        if (generate) {
+            secret = WebhookSecret.generate();
+        } else if (u.webhookSecret() != null && !u.webhookSecret().isEmpty()) {
             try {
-                secret = GENERATE.equals(u.webhookSecret()) ? WebhookSecret.generate() : WebhookSecret.parse(u.webhookSecret());
+                secret = WebhookSecret.parse(u.webhookSecret());
             } catch (KeysException e) {
                 errors.add(new Problem.FieldProblem("webhookSecret", "must be " + WebhookSecret.PREFIX
                         + " followed by the base64 of 24 to 64 random bytes, or \"" + GENERATE + "\""));
@@ -158,7 +163,7 @@ public final class OrganisationService implements HttpService {
             return null;
         });
         OrganisationView view = view(next);
-        if (secret != null && GENERATE.equals(u.webhookSecret())) {
+        if (generate) {
             view = new OrganisationView(view.organisation(), view.keys(), true, secret.unsafeText());
         }
         Bodies.json(res, view);
