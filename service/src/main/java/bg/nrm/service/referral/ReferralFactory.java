@@ -4,13 +4,13 @@ import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.ServiceSigningKey;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.Questionnaires;
+import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.http.Json;
 import bg.nrm.service.referral.document.DocumentBuilder;
 import bg.nrm.service.referral.document.DocumentV2;
 import bg.nrm.service.referral.document.MimeDocument;
 import bg.nrm.service.referral.document.PlainText;
-import bg.nrm.service.screening.CaseContent;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,10 +6,9 @@ import bg.nrm.rules.Finding;
 import bg.nrm.rules.Questionnaire;
 import bg.nrm.rules.QuestionnaireItem;
 import bg.nrm.rules.Regions;
+import bg.nrm.service.cases.Bands;
+import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.directory.Organisation;
-import bg.nrm.service.screening.CaseContent;
-import bg.nrm.service.screening.ScreeningRequest;
-import bg.nrm.service.stats.Bands;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -123,7 +122,7 @@ public final class DocumentBuilder {
     }
 
     private static DocumentV2.Person person(Input in, Kind kind) {
-        ScreeningRequest.Subject s = in.content().subject();
+        CaseContent.Subject s = in.content().subject();
         Bilingual regionName = Regions.builtIn().find(s.region()).map(r -> Bilingual.of(r.nameBg(), r.nameEn()))
                 .orElse(null);
         String ageBand = Bands.ageBand(s.ageYears());
@@ -137,8 +136,8 @@ public final class DocumentBuilder {
         };
     }
 
-    private static DocumentV2.Identity identity(ScreeningRequest.Subject s) {
-        ScreeningRequest.Identity i = s.identity();
+    private static DocumentV2.Identity identity(CaseContent.Subject s) {
+        CaseContent.Identity i = s.identity();
         return i == null ? null : new DocumentV2.Identity(i.name(), i.dateOfBirth(), i.location(), i.contact());
     }
 
