@@ -1,5 +1,6 @@
 package bg.nrm.service;
 
+import bg.nrm.service.mail.MailSettings;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public record Settings(int port,
                        boolean workersEnabled,
                        Duration retention,
                        boolean kekRotateOnStart,
-                       int statsThreshold) {
+                       int statsThreshold,
+                       MailSettings mail) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
     public static Settings from(Config config) {
@@ -57,7 +59,20 @@ public record Settings(int port,
                 Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
                 Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
                 Boolean.parseBoolean(value(config, "nrm.kek.rotate-on-start", "NRM_KEK_ROTATE_ON_START").orElse("false")),
-                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
+                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))),
+                mail(config));
+    }
+
+    private static MailSettings mail(Config config) {
+        return new MailSettings(
+                value(config, "nrm.mail.smtp.host", "NRM_MAIL_SMTP_HOST").filter(s -> !s.isBlank()),
+                Integer.parseInt(value(config, "nrm.mail.smtp.port", "NRM_MAIL_SMTP_PORT").orElse("587")),
+                value(config, "nrm.mail.from", "NRM_MAIL_FROM").filter(s -> !s.isBlank()),
+                value(config, "nrm.mail.smtp.user", "NRM_MAIL_SMTP_USER").filter(s -> !s.isBlank()),
+                value(config, "nrm.mail.smtp.password", "NRM_MAIL_SMTP_PASSWORD").filter(s -> !s.isBlank()),
+                value(config, "nrm.mail.inbox-link", "NRM_MAIL_INBOX_LINK").filter(s -> !s.isBlank()),
+                Duration.parse(value(config, "nrm.mail.initial-backoff", "NRM_MAIL_INITIAL_BACKOFF").orElse("PT1M")),
+                Integer.parseInt(value(config, "nrm.mail.max-attempts", "NRM_MAIL_MAX_ATTEMPTS").orElse("6")));
     }
 
     /** True when the database is PostgreSQL rather than the embedded SQLite file. */

@@ -43,7 +43,7 @@ public final class PlainText {
     /** The text as lines (for the PDF). */
     public static List<String> lines(DocumentV2 d) {
         List<String> out = new ArrayList<>();
-        out.add("СИГНАЛ ЗА НАСОЧВАНЕ / REFERRAL — НРМ / NRM");
+        out.add("СИГНАЛ ЗА НАСОЧВАНЕ / REFERRAL — НМН / NRM");
         out.add("=".repeat(WIDTH));
         section(out, d, Lang.BG);
         out.add("");
