@@ -21,6 +21,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** The client itself, for requests whose answer is not text (a PDF). */
+    public HttpClient http() {
+        return http;
+    }
+
     public String base() {
         return base;
     }
