@@ -16,7 +16,9 @@ public final class ScreenerContacts {
 
     /** The screener's name and phone; the username stands in for a name the account does not have. */
     public DocumentBuilder.Screener contactOf(String username) {
-        return users.find(username).map(u -> new DocumentBuilder.Screener(u.username(), null))
+        return users.find(username).map(u -> new DocumentBuilder.Screener(
+                        u.displayName() == null || u.displayName().isBlank() ? u.username() : u.displayName(),
+                        u.phone() == null || u.phone().isBlank() ? null : u.phone()))
                 .orElse(new DocumentBuilder.Screener(username, null));
     }
 }

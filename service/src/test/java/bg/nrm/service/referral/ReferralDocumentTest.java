@@ -120,7 +120,7 @@ class ReferralDocumentTest {
                 + " ч. българско време (" + MINUTES.format(due.atZone(ZoneOffset.UTC)) + " UTC)");
         // Who referred and how to reach them: the organisation's demo contacts and the screener.
         assertThat(text).contains("КСУ „Св. Св. Константин и Елена“, Пловдив").contains("Дежурен телефон: +359 00 000 101 (демо)")
-                .contains("Е-поща: ksu-konstantin-elena-plovdiv@demo.nrm.invalid").contains("Попълнил въпросника: screener.plovdiv");
+                .contains("Е-поща: ksu-konstantin-elena-plovdiv@demo.nrm.invalid").contains("Попълнил въпросника: Милена Примерова (демо), тел. +359 000 000 101");
         // The findings with the questions answered yes, in their own words, and the forms of exploitation in words.
         assertThat(text).contains("индикации за трафик на хора [TRAFFICKING_INDICATED]")
                 .contains("Някой вербувал ли е детето, превозвал ли го е, предавал ли го е на други, укривал ли го е или "
