@@ -309,7 +309,8 @@ public final class ReferralStore {
      * (epoch milliseconds) are {@code monthStarts}; the last element ends the last month.
      */
     public record MonthFigures(String region, String recipientType, int month, long referrals, long acknowledgedInTime,
-                               long escalations, List<Long> minutesToAcknowledge) {
+                               long escalations, List<Long> minutesToAcknowledge, long presumedVictims,
+                               long formallyIdentified) {
     }
 
     /**
@@ -339,7 +340,12 @@ public final class ReferralStore {
         counts.addAll(where);
         String countSql = "SELECT region, recipient_type, " + bucket + " AS m, COUNT(*), "
                 + "SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at <= due_by THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN state = ? THEN 1 ELSE 0 END)" + filter + " GROUP BY region, recipient_type, m";
+                + "SUM(CASE WHEN state = ? THEN 1 ELSE 0 END), "
+                // Presumed victims: referrals from screenings that found trafficking indicated; of those, the police
+                // record which were formally identified (the NRM's identification, not the service's).
+                + "SUM(CASE WHEN EXISTS (SELECT 1 FROM screenings s WHERE s.id = referrals.screening_id "
+                + "AND s.assessment_json LIKE '%\"TRAFFICKING_INDICATED\"%') THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN formally_identified = 1 THEN 1 ELSE 0 END)" + filter + " GROUP BY region, recipient_type, m";
         String durationSql = "SELECT region, recipient_type, " + bucket + " AS m, acknowledged_at - created_at" + filter
                 + " AND acknowledged_at IS NOT NULL";
         return db.read(c -> {
@@ -354,7 +360,7 @@ public final class ReferralStore {
                         rs.getInt(3)), List.of()));
                 Collections.sort(mins);
                 return new MonthFigures(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), List.copyOf(mins));
+                        rs.getLong(6), List.copyOf(mins), rs.getLong(7), rs.getLong(8));
             }, counts.toArray());
         });
     }

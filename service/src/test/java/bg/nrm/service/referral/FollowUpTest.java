@@ -145,4 +145,36 @@ class FollowUpTest {
         assertThat(api.post("/api/v1/referrals/" + crisisReferral + "/identification", crisis,
                 "{\"formallyIdentified\": true}").status()).as("only the police").isEqualTo(403);
     }
+
+    @Test
+    void commissionSeesPresumedAndFormallyIdentifiedCountsWithoutAnyIdentifier(@TempDir Path otherDir) {
+        try (TestService small = TestService.start(otherDir, new bg.nrm.service.MutableClock(),
+                Map.of("nrm.stats.threshold", "3"))) {
+            Api a = small.api;
+            small.app.database().inTransaction(c -> UserStore.insertIfAbsent(c, new UserStore.User("police.plovdiv",
+                    PasswordHasher.argon2id().hash(TestService.PASSWORD.toCharArray()), Role.RECIPIENT, "police-plovdiv"),
+                    0L));
+            String police = a.token("police.plovdiv");
+            String screener = a.token("screener.plovdiv");
+            for (int i = 0; i < 4; i++) {
+                JsonNode screening = a.post("/api/v1/screenings", screener,
+                        Screenings.json(Screenings.highRiskChild("BG-16"))).json();
+                String id = StreamSupport.stream(screening.get("referrals").spliterator(), false)
+                        .filter(x -> x.get("recipient").get("id").asText().equals("police-plovdiv")).findFirst()
+                        .orElseThrow().get("id").asText();
+                a.post("/api/v1/referrals/" + id + "/ack", police, "{}");
+                // Three of the four presumed victims are formally identified by the police.
+                assertThat(a.post("/api/v1/referrals/" + id + "/identification", police,
+                        "{\"formallyIdentified\": " + (i < 3) + "}").status()).isEqualTo(200);
+            }
+            java.time.YearMonth month = java.time.YearMonth.from(small.clock.instant().atZone(java.time.ZoneOffset.UTC));
+            Api.Response r = a.get("/api/v1/stats/mechanism?from=" + month + "&to=" + month, a.token("commission.plovdiv"));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode policeCell = StreamSupport.stream(r.json().get("cells").spliterator(), false)
+                    .filter(c -> c.get("recipientType").asText().equals("POLICE")).findFirst().orElseThrow();
+            assertThat(policeCell.get("presumedVictims").asLong()).isEqualTo(4);
+            assertThat(policeCell.get("formallyIdentified").asLong()).isEqualTo(3);
+            assertThat(r.body()).doesNotContain("Мария").doesNotContain("CASE-2026");
+        }
+    }
 }
