@@ -114,6 +114,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_CREATED", o.id(), null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, Status.CREATED_201, view(o));
     }
 
@@ -162,6 +163,7 @@ public final class OrganisationService implements HttpService {
                     sealed != null ? "webhook secret set" : clearSecret ? "webhook secret removed" : null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         OrganisationView view = view(next);
         if (generate) {
             view = new OrganisationView(view.organisation(), view.keys(), true, secret.unsafeText());
@@ -191,6 +193,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "KEY_ACTIVATED", id, info.fingerprint());
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, view(require(id)));
     }
 
