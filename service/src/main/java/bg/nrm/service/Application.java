@@ -29,16 +29,26 @@ import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
+import bg.nrm.service.directory.WebKeyDirectoryService;
+import bg.nrm.service.directory.WebhookSecrets;
 import bg.nrm.service.http.ErrorMapping;
+import bg.nrm.service.mail.Mailer;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
+import bg.nrm.service.referral.DeliveryChannel;
+import bg.nrm.service.referral.DeliveryChannels;
 import bg.nrm.service.referral.DeliveryWorker;
+import bg.nrm.service.referral.EmailChannel;
 import bg.nrm.service.referral.Escalation;
+import bg.nrm.service.referral.FollowUpService;
 import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.ReferralFactory;
 import bg.nrm.service.referral.ReferralService;
+import bg.nrm.service.referral.ReferralSources;
 import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.referral.ScreenerContacts;
 import bg.nrm.service.referral.SealedReasons;
+import bg.nrm.service.referral.WebhookChannel;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
 import bg.nrm.service.screening.ScreeningService;
@@ -90,6 +100,8 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
+    private final WebhookSecrets webhookSecrets;
+    private final ReferralFactory referralFactory;
     private final Credentials credentials;
     private final SignIn signIn;
     private final ClientAddress clientAddress;
@@ -104,20 +116,26 @@ public final class Application implements AutoCloseable {
         this.sealer = Sealer.using(keks);
         this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
         this.hasher = PasswordHasher.argon2id();
-        this.signingKey = ServiceSigningKey.loadOrCreate(keysDir);
+        // Mail clients accept a signature on mail only from a key whose user id is the From address.
+        this.signingKey = settings.mail().from().map(from -> ServiceSigningKey.loadOrCreate(keysDir)
+                .withEmailUserId(from, keysDir)).orElseGet(() -> ServiceSigningKey.loadOrCreate(keysDir));
         this.directory = new OrganisationStore(db);
+        this.webhookSecrets = new WebhookSecrets(directory, sealer);
         this.screenings = new ScreeningStore(db);
         this.referrals = new ReferralStore(db);
         this.questionnaires = Questionnaires.builtIn();
         Router router = Router.create();
         RecipientKeys recipientKeys = new RecipientKeys(directory);
-        ReferralFactory referralFactory = new ReferralFactory(signingKey);
+        this.referralFactory = new ReferralFactory(signingKey, questionnaires,
+                new ScreenerContacts(new UserStore(db)));
         this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), router, directory,
                 recipientKeys, referralFactory, sealer, audit, clock);
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
                 audit, clock);
-        this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryInitialBackoff(),
-                settings.deliveryMaxAttempts(), settings.deliveryLease(), settings.allowPrivateNetworks());
+        this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryLease(), new DeliveryChannels(
+                new WebhookChannel(webhookSecrets, new DeliveryChannel.RetryPolicy(settings.deliveryInitialBackoff(),
+                        settings.deliveryMaxAttempts()), settings.allowPrivateNetworks(), clock),
+                settings.mail().enabled() ? Optional.of(new EmailChannel(new Mailer(settings.mail()))) : Optional.empty()));
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
@@ -184,13 +202,16 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
                         settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
+                .register("/.well-known/openpgpkey", new WebKeyDirectoryService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
                         settings.maxPayloadBytes()))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
-                        settings.allowPrivateNetworks()))
+                        settings.allowPrivateNetworks(), webhookSecrets))
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
+                .register("/api/v1/referrals", new FollowUpService(db, referrals,
+                        new ReferralSources(screenings, directory, sealer), referralFactory, directory, reasons, audit, clock))
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)

@@ -35,6 +35,9 @@ public final class Main {
             server.stop();
             app.close();
         }, "nrm-shutdown"));
+        // Recipients check this against what they were told out of band before trusting a referral's signature.
+        System.out.println("Service signing key fingerprint (verify it out of band, see README): "
+                + app.signingKey().fingerprint());
         LOG.info(() -> "NRM service listening on http://" + settings.host() + ":" + server.port()
                 + " (" + (settings.postgres() ? "PostgreSQL" : "SQLite " + settings.jdbcUrl()) + ")");
     }

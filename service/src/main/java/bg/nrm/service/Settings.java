@@ -1,5 +1,6 @@
 package bg.nrm.service;
 
+import bg.nrm.service.mail.MailSettings;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ public record Settings(int port,
                        java.util.Set<String> trustedProxies,
                        boolean secureCookies,
                        Optional<Oidc> oidc,
-                       boolean demoStatistics) {
+                       boolean demoStatistics,
+                       MailSettings mail) {
 
     /**
      * OpenID Connect, on when {@code nrm.oidc.issuer} is set.
@@ -95,7 +97,20 @@ public record Settings(int port,
                 // Made-up statistics rows for the demo's commissions; only with the demo, never on real data.
                 value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
                         && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
-                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()));
+                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
+                mail(config));
+    }
+
+    private static MailSettings mail(Config config) {
+        return new MailSettings(
+                value(config, "nrm.mail.smtp.host", "NRM_MAIL_SMTP_HOST").filter(s -> !s.isBlank()),
+                Integer.parseInt(value(config, "nrm.mail.smtp.port", "NRM_MAIL_SMTP_PORT").orElse("587")),
+                value(config, "nrm.mail.from", "NRM_MAIL_FROM").filter(s -> !s.isBlank()),
+                value(config, "nrm.mail.smtp.user", "NRM_MAIL_SMTP_USER").filter(s -> !s.isBlank()),
+                value(config, "nrm.mail.smtp.password", "NRM_MAIL_SMTP_PASSWORD").filter(s -> !s.isBlank()),
+                value(config, "nrm.mail.inbox-link", "NRM_MAIL_INBOX_LINK").filter(s -> !s.isBlank()),
+                Duration.parse(value(config, "nrm.mail.initial-backoff", "NRM_MAIL_INITIAL_BACKOFF").orElse("PT1M")),
+                Integer.parseInt(value(config, "nrm.mail.max-attempts", "NRM_MAIL_MAX_ATTEMPTS").orElse("6")));
     }
 
     private static Optional<Oidc> oidc(Config config) {

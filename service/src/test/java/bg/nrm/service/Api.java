@@ -41,6 +41,11 @@ public final class Api {
         return new Api(base, localAddress);
     }
 
+    /** The client itself, for requests whose answer is not text (a PDF). */
+    public HttpClient http() {
+        return http;
+    }
+
     public String base() {
         return base;
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +22,8 @@ public final class Webhook implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** One request as received. */
-    public record Received(String referralId, String attempt, String contentType, String body, int answered) {
+    public record Received(String referralId, String attempt, String contentType, String body, int answered,
+                           Map<String, String> webhookHeaders) {
     }
 
     public Webhook(Integer... statuses) throws IOException {
@@ -34,13 +36,25 @@ public final class Webhook implements AutoCloseable {
                 int status = next == null ? 204 : next;
                 received.add(new Received(exchange.getRequestHeaders().getFirst("X-NRM-Referral-Id"),
                         exchange.getRequestHeaders().getFirst("X-NRM-Delivery-Attempt"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body, status));
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body, status, standardWebhookHeaders(exchange)));
                 exchange.sendResponseHeaders(status, -1);
             } finally {
                 exchange.close();
             }
         });
         server.start();
+    }
+
+    // The Standard Webhooks headers, as the receiver got them (absent ones left out).
+    private static Map<String, String> standardWebhookHeaders(com.sun.net.httpserver.HttpExchange exchange) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                out.put(name, value);
+            }
+        }
+        return out;
     }
 
     public String url() {

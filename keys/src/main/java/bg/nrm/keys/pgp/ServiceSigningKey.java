@@ -1,10 +1,12 @@
 package bg.nrm.keys.pgp;
 
 import bg.nrm.keys.KeysException;
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.pgpainless.PGPainless;
 import org.pgpainless.key.info.KeyRingInfo;
+import org.pgpainless.key.protection.SecretKeyRingProtector;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -85,6 +88,49 @@ public final class ServiceSigningKey {
     /** A fresh key held only in memory (tests, benchmarks, demos). */
     public static ServiceSigningKey ephemeral() {
         return fromArmoredSecretKey(OrganisationKeys.generate(USER_ID, null).armoredSecretKey());
+    }
+
+    /**
+     * This key with {@code "NRM Screening and Referral Service <address>"} among its user ids, so that mail clients
+     * accept its signatures on mail sent from {@code address} (and Web Key Directory can publish it under that
+     * address). The user id is certified by the primary key and the key is stored again in {@code keysDir}; a key that
+     * already has it is returned unchanged.
+     *
+     * @throws KeysException if the address is not a plain e-mail address or the key cannot be stored
+     */
+    public ServiceSigningKey withEmailUserId(String address, Path keysDir) {
+        if (address == null || !address.matches("[^\\s<>@]{1,64}@[A-Za-z0-9.-]{1,189}")) {
+            throw new KeysException("not a plain e-mail address");
+        }
+        String userId = USER_ID.substring(0, USER_ID.indexOf('<')) + "<" + address + ">";
+        PGPSecretKeyRing secret = secretKeyRing();
+        if (PGPainless.inspectKeyRing(secret).isUserIdValid(userId)) {
+            return this;
+        }
+        try {
+            PGPSecretKeyRing extended = PGPainless.modifyKeyRing(secret)
+                    .addUserId(userId, SecretKeyRingProtector.unprotectedKeys()).done();
+            ServiceSigningKey key = new ServiceSigningKey(extended);
+            writeOwnerOnly(keysDir.resolve(SECRET_FILE), key.armoredSecretKey);
+            Files.writeString(keysDir.resolve(CERTIFICATE_FILE), key.armoredCertificate, StandardCharsets.UTF_8);
+            return key;
+        } catch (PGPException | IOException e) {
+            throw new KeysException("cannot add the e-mail user id to the service key", e);
+        }
+    }
+
+    /** The user ids of the key, as its certificate states them. */
+    public List<String> userIds() {
+        return PGPainless.inspectKeyRing(certificate()).getValidUserIds();
+    }
+
+    /** The public certificate, unarmored (binary), as Web Key Directory serves it. */
+    public byte[] binaryCertificate() {
+        try {
+            return certificate().getEncoded();
+        } catch (IOException e) {
+            throw new KeysException("cannot encode the service certificate", e);
+        }
     }
 
     /** The public certificate, armored. */

@@ -61,7 +61,7 @@ public final class KeyRotation implements HttpService {
     /** Rotates the KEK and re-wraps every data key not yet under the new primary. */
     public synchronized Rotated rotate() {
         String primary = keks.rotate();
-        long total = 0;
+        long total = rewrapWebhookSecrets(primary);
         String after = "";
         while (true) {
             String from = after;
@@ -84,5 +84,22 @@ public final class KeyRotation implements HttpService {
             });
             after = rows.get(rows.size() - 1).id();
         }
+    }
+
+    // Organisations' webhook secrets are sealed under data keys too; there are few, so one transaction does.
+    private long rewrapWebhookSecrets(String primary) {
+        record Row(String id, byte[] key) { }
+        return db.inTransaction(c -> {
+            int n = 0;
+            for (Row r : Sql.list(c, "SELECT id, webhook_secret_key FROM organisations WHERE webhook_secret_key IS NOT NULL",
+                    rs -> new Row(rs.getString(1), rs.getBytes(2)))) {
+                WrappedDataKey key = WrappedDataKey.fromBytes(r.key());
+                if (!key.kekId().equals(primary)) {
+                    n += Sql.update(c, "UPDATE organisations SET webhook_secret_key = ? WHERE id = ?",
+                            sealer.rewrap(key).toBytes(), r.id());
+                }
+            }
+            return n;
+        });
     }
 }

@@ -1,8 +1,10 @@
 package bg.nrm.service.directory;
 
+import bg.nrm.keys.KeysException;
 import bg.nrm.keys.pgp.CertificateInfo;
 import bg.nrm.keys.pgp.Certificates;
 import bg.nrm.keys.pgp.InvalidKeyException;
+import bg.nrm.keys.webhook.WebhookSecret;
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.routing.OrganisationType;
 import bg.nrm.service.audit.AuditLog;
@@ -37,28 +39,45 @@ public final class OrganisationService implements HttpService {
     private final OrganisationStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>()\\[\\],;:\"]{1,64}@[A-Za-z0-9.-]{1,189}\\.[A-Za-z]{2,63}");
+    // Digits and the usual separators, optionally followed by a short note in brackets, e.g. "(демо)".
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()/.-]{2,29}( \\([\\p{L} ]{1,20}\\))?");
+    private static final String GENERATE = "generate";
+
     private final boolean allowPrivateNetworks;
+    private final WebhookSecrets secrets;
 
     public OrganisationService(Database db, OrganisationStore store, AuditLog audit, Clock clock,
-                               boolean allowPrivateNetworks) {
+                               boolean allowPrivateNetworks, WebhookSecrets secrets) {
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.secrets = secrets;
         this.db = db;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** An organisation with its key fingerprints, as administrators see it. */
-    public record OrganisationView(Organisation organisation, List<KeyView> keys) {
+    /**
+     * An organisation with its key fingerprints, as administrators see it. The webhook secret is never shown, only
+     * whether one is set; {@code newWebhookSecret} is present once, in the answer that generated it.
+     */
+    public record OrganisationView(Organisation organisation, List<KeyView> keys, boolean webhookSecretSet,
+                                   String newWebhookSecret) {
     }
 
     /** A stored certificate, without the certificate text. */
     public record KeyView(String fingerprint, String status, Long expiresAt) {
     }
 
-    /** The fields an administrator may change; absent fields stay as they are. */
+    /**
+     * The fields an administrator may change; absent fields stay as they are, an empty string clears a text field.
+     * {@code webhookSecret} is a Standard Webhooks secret ({@code whsec_…}) or {@code "generate"} for a new one,
+     * shown once in the answer.
+     */
     public record OrganisationUpdate(String name, String webhookUrl, Integer places, Integer freePlaces,
-                                     List<String> coveredRegions, Boolean takesChildren, Boolean takesAdults) {
+                                     List<String> coveredRegions, Boolean takesChildren, Boolean takesAdults,
+                                     String address, String dutyPhone, String outOfHoursPhone, String email,
+                                     String webhookSecret) {
     }
 
     @Override
@@ -110,18 +129,51 @@ public final class OrganisationService implements HttpService {
                 u.takesAdults() != null ? u.takesAdults() : current.takesAdults(),
                 u.places() != null ? u.places() : current.places(),
                 u.freePlaces() != null ? u.freePlaces() : current.freePlaces(),
-                u.webhookUrl() != null ? (u.webhookUrl().isEmpty() ? null : u.webhookUrl()) : current.webhookUrl());
+                orNull(u.webhookUrl(), current.webhookUrl()),
+                new Organisation.Contacts(orNull(u.address(), current.contacts().address()),
+                        orNull(u.dutyPhone(), current.contacts().dutyPhone()),
+                        orNull(u.outOfHoursPhone(), current.contacts().outOfHoursPhone()),
+                        orNull(u.email(), current.contacts().email())));
         List<Problem.FieldProblem> errors = validate(next);
+        WebhookSecret secret = null;
+        boolean generate = GENERATE.equals(u.webhookSecret())
+                // Every webhook request is signed: a first webhook address gets a secret, shown once in this answer.
+                || (u.webhookSecret() == null && next.webhookUrl() != null && !secrets.isSet(id));
+        if (generate) {
+            secret = WebhookSecret.generate();
+        } else if (u.webhookSecret() != null && !u.webhookSecret().isEmpty()) {
+            try {
+                secret = WebhookSecret.parse(u.webhookSecret());
+            } catch (KeysException e) {
+                errors.add(new Problem.FieldProblem("webhookSecret", "must be " + WebhookSecret.PREFIX
+                        + " followed by the base64 of 24 to 64 random bytes, or \"" + GENERATE + "\""));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        OrganisationStore.SealedSecret sealed = secret == null ? null : secrets.seal(id, secret);
+        boolean clearSecret = "".equals(u.webhookSecret());
         db.inTransaction(c -> {
             OrganisationStore.update(c, next);
-            audit.append(c, admin.username(), "ORGANISATION_UPDATED", id, null);
+            if (sealed != null || clearSecret) {
+                OrganisationStore.setWebhookSecret(c, id, sealed);
+            }
+            audit.append(c, admin.username(), "ORGANISATION_UPDATED", id,
+                    sealed != null ? "webhook secret set" : clearSecret ? "webhook secret removed" : null);
             return null;
         });
         OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
-        Bodies.json(res, view(next));
+        OrganisationView view = view(next);
+        if (generate) {
+            view = new OrganisationView(view.organisation(), view.keys(), true, secret.unsafeText());
+        }
+        Bodies.json(res, view);
+    }
+
+    // Absent keeps the current value; an empty string clears it.
+    private static String orNull(String given, String current) {
+        return given == null ? current : given.isEmpty() ? null : given;
     }
 
     private void handleKeys(ServerRequest req, ServerResponse res) {
@@ -151,7 +203,7 @@ public final class OrganisationService implements HttpService {
 
     private OrganisationView view(Organisation o) {
         return new OrganisationView(o, store.keys(o.id()).stream()
-                .map(k -> new KeyView(k.fingerprint(), k.status(), k.expiresAt())).toList());
+                .map(k -> new KeyView(k.fingerprint(), k.status(), k.expiresAt())).toList(), secrets.isSet(o.id()), null);
     }
 
     private List<Problem.FieldProblem> validate(Organisation o) {
@@ -182,6 +234,19 @@ public final class OrganisationService implements HttpService {
         if (o.webhookUrl() != null && !Webhooks.acceptable(o.webhookUrl(), allowPrivateNetworks)) {
             errors.add(new Problem.FieldProblem("webhookUrl",
                     "must be an https:// address of a public host (http:// only on loopback)"));
+        }
+        Organisation.Contacts contacts = o.contacts();
+        if (contacts.address() != null && (contacts.address().isBlank() || contacts.address().length() > 300)) {
+            errors.add(new Problem.FieldProblem("address", "at most 300 characters"));
+        }
+        if (contacts.dutyPhone() != null && !PHONE.matcher(contacts.dutyPhone()).matches()) {
+            errors.add(new Problem.FieldProblem("dutyPhone", "must be a phone number such as +359 32 123 456"));
+        }
+        if (contacts.outOfHoursPhone() != null && !PHONE.matcher(contacts.outOfHoursPhone()).matches()) {
+            errors.add(new Problem.FieldProblem("outOfHoursPhone", "must be a phone number such as +359 32 123 456"));
+        }
+        if (contacts.email() != null && (contacts.email().length() > 254 || !EMAIL.matcher(contacts.email()).matches())) {
+            errors.add(new Problem.FieldProblem("email", "must be an e-mail address such as duty@example.bg"));
         }
         return errors;
     }

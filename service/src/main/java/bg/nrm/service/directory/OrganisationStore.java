@@ -27,7 +27,7 @@ public final class OrganisationStore {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final AtomicLong GENERATION = new AtomicLong();
     private static final String COLUMNS = "id, name, type, region, covered_regions, takes_children, takes_adults, "
-            + "places, free_places, webhook_url";
+            + "places, free_places, webhook_url, address, duty_phone, out_of_hours_phone, email";
 
     private final Database db;
     private volatile Cached<List<Organisation>> all;
@@ -77,17 +77,37 @@ public final class OrganisationStore {
 
     public static void insert(Connection c, Organisation o, long now) throws SQLException {
         changed();
-        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 o.id(), o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()),
-                o.takesChildren(), o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), now);
+                o.takesChildren(), o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.contacts().address(),
+                o.contacts().dutyPhone(), o.contacts().outOfHoursPhone(), o.contacts().email(), now);
     }
 
     public static void update(Connection c, Organisation o) throws SQLException {
         changed();
         Sql.update(c, "UPDATE organisations SET name = ?, type = ?, region = ?, covered_regions = ?, takes_children = ?, "
-                        + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ? WHERE id = ?",
+                        + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ?, address = ?, duty_phone = ?, "
+                        + "out_of_hours_phone = ?, email = ? WHERE id = ?",
                 o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()), o.takesChildren(),
-                o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.id());
+                o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.contacts().address(),
+                o.contacts().dutyPhone(), o.contacts().outOfHoursPhone(), o.contacts().email(), o.id());
+    }
+
+    /** An organisation's webhook secret as stored: sealed, with the wrapped data key it is sealed under. */
+    public record SealedSecret(byte[] sealed, byte[] wrappedKey) {
+    }
+
+    /** Stores (or with null, removes) the organisation's sealed webhook secret. */
+    public static void setWebhookSecret(Connection c, String organisationId, SealedSecret secret) throws SQLException {
+        changed();
+        Sql.update(c, "UPDATE organisations SET webhook_secret = ?, webhook_secret_key = ? WHERE id = ?",
+                secret == null ? null : secret.sealed(), secret == null ? null : secret.wrappedKey(), organisationId);
+    }
+
+    /** The organisation's sealed webhook secret, if one is set. */
+    public Optional<SealedSecret> webhookSecret(String organisationId) {
+        return db.read(c -> Sql.one(c, "SELECT webhook_secret, webhook_secret_key FROM organisations WHERE id = ? "
+                + "AND webhook_secret IS NOT NULL", rs -> new SealedSecret(rs.getBytes(1), rs.getBytes(2)), organisationId));
     }
 
     /** The certificates of an organisation, newest first. */
@@ -131,6 +151,8 @@ public final class OrganisationStore {
         return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
                 rs.getString("region"), Arrays.asList(rs.getString("covered_regions").split(",")),
                 rs.getInt("takes_children") == 1, rs.getInt("takes_adults") == 1, Sql.nullableInt(rs, "places"),
-                Sql.nullableInt(rs, "free_places"), rs.getString("webhook_url"));
+                Sql.nullableInt(rs, "free_places"), rs.getString("webhook_url"),
+                new Organisation.Contacts(rs.getString("address"), rs.getString("duty_phone"),
+                        rs.getString("out_of_hours_phone"), rs.getString("email")));
     }
 }

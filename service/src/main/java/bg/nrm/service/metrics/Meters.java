@@ -40,12 +40,21 @@ public final class Meters {
         counter("nrm.referrals", "Referrals entering each state", "state", state).increment();
     }
 
-    /** Delivery channels: pushed to a webhook, or pulled by the recipient. */
+    /** Delivery channels: pushed to a webhook, sent by e-mail, or pulled by the recipient. */
     public enum Channel {
-        WEBHOOK, PULL;
+        WEBHOOK, EMAIL, PULL;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The channel of a delivery channel's name ({@code webhook}, {@code e-mail}, {@code inbox}). */
+        public static Channel of(String channelName) {
+            return switch (channelName) {
+                case "webhook" -> WEBHOOK;
+                case "e-mail" -> EMAIL;
+                default -> PULL;
+            };
         }
     }
 

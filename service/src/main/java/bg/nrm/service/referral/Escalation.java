@@ -1,19 +1,14 @@
 package bg.nrm.service.referral;
 
 import bg.nrm.keys.atrest.Sealer;
-import bg.nrm.keys.atrest.WrappedDataKey;
-import bg.nrm.rules.Assessment;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.audit.AuditLog;
-import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
-import bg.nrm.service.http.Json;
 import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +32,7 @@ public final class Escalation {
     private final OrganisationStore directory;
     private final RecipientKeys keys;
     private final ReferralFactory factory;
-    private final ScreeningStore screenings;
-    private final Sealer sealer;
+    private final ReferralSources sources;
     private final Router router;
     private final AuditLog audit;
     private final Clock clock;
@@ -50,8 +44,7 @@ public final class Escalation {
         this.directory = directory;
         this.keys = keys;
         this.factory = factory;
-        this.screenings = screenings;
-        this.sealer = sealer;
+        this.sources = new ReferralSources(screenings, directory, sealer);
         this.router = router;
         this.audit = audit;
         this.clock = clock;
@@ -127,23 +120,18 @@ public final class Escalation {
     }
 
     private Optional<Successor> successor(Referral r, Organisation to, Instant now) {
-        Optional<ScreeningStore.Row> row = screenings.find(r.screeningId());
-        if (row.isEmpty() || row.get().dataKey() == null) {
+        Optional<ReferralFactory.Source> source = sources.of(r);
+        if (source.isEmpty()) {
             return Optional.empty(); // crypto-shredded: nothing left to send
         }
         List<String> certs = keys.encryptionCertificates(to.id(), now);
         if (certs.isEmpty()) {
             return Optional.empty();
         }
-        WrappedDataKey key = WrappedDataKey.fromBytes(row.get().dataKey());
-        byte[] plain = sealer.open(key, row.get().content(), r.screeningId().getBytes(StandardCharsets.UTF_8));
-        CaseContent content = Json.read(new String(plain, StandardCharsets.UTF_8), CaseContent.class);
-        Assessment assessment = Json.read(row.get().assessmentJson(), Assessment.class);
-        Organisation from = directory.find(r.fromOrganisation()).orElseThrow();
         String id = UUID.randomUUID().toString();
         Instant dueBy = now.plusMillis(r.dueBy() - r.createdAt());
-        String envelope = factory.envelope(new ReferralFactory.Source(r.screeningId(), from, assessment, content), id, to,
-                r.anonymised(), now, dueBy, certs);
+        String envelope = factory.envelope(source.get(), id, to,
+                ReferralFactory.kind(r.anonymised(), r.consentOverridden()), now, dueBy, certs);
         Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), ReferralState.PENDING,
                 now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null);

@@ -3,61 +3,64 @@ package bg.nrm.service.referral;
 import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.ServiceSigningKey;
 import bg.nrm.rules.Assessment;
-import bg.nrm.rules.ExploitationForm;
-import bg.nrm.service.cases.Bands;
+import bg.nrm.rules.Questionnaires;
 import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.http.Json;
+import bg.nrm.service.referral.document.DocumentBuilder;
+import bg.nrm.service.referral.document.DocumentV2;
+import bg.nrm.service.referral.document.MimeDocument;
+import bg.nrm.service.referral.document.PlainText;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the document a recipient receives and seals it into an OpenPGP envelope: signed with the service key,
- * encrypted to the recipient's certificates. The plaintext exists only in memory, never on disk or in the database.
+ * Writes the document a recipient receives (version 2: text for people and JSON for software in one MIME entity)
+ * and seals it into an OpenPGP envelope: signed with the service key, encrypted to the recipient's certificates.
+ * The plaintext exists only in memory, never on disk or in the database.
  */
 public final class ReferralFactory {
     private final ServiceSigningKey signingKey;
+    private final Questionnaires questionnaires;
+    private final ScreenerContacts screeners;
 
-    public ReferralFactory(ServiceSigningKey signingKey) {
+    public ReferralFactory(ServiceSigningKey signingKey, Questionnaires questionnaires, ScreenerContacts screeners) {
         this.signingKey = signingKey;
+        this.questionnaires = questionnaires;
+        this.screeners = screeners;
     }
 
-    /** The facts of the screening that a referral may carry. */
-    public record Source(String screeningId, Organisation from, Assessment assessment, CaseContent content) {
+    /** The facts of the screening that a referral may carry, and who made it. */
+    public record Source(String screeningId, Organisation from, Assessment assessment, CaseContent content,
+                         String questionnaireId, int questionnaireVersion, String screenedBy) {
     }
 
     /** Builds the document for one recipient and returns the armored envelope. */
-    public String envelope(Source source, String referralId, Organisation to, boolean anonymised, Instant createdAt,
-                           Instant dueBy, List<String> recipientCertificates) {
-        ReferralDocument doc = document(source, referralId, to, anonymised, createdAt, dueBy);
-        byte[] plaintext = Json.write(doc);
+    public String envelope(Source source, String referralId, Organisation to, DocumentBuilder.Kind kind,
+                           Instant createdAt, Instant dueBy, List<String> recipientCertificates) {
+        byte[] plaintext = plaintext(document(source, referralId, to, kind, createdAt, dueBy));
         return Envelopes.signAndEncrypt(plaintext, signingKey, recipientCertificates);
     }
 
-    static ReferralDocument document(Source s, String referralId, Organisation to, boolean anonymised,
-                                     Instant createdAt, Instant dueBy) {
-        var subject = s.content().subject();
-        Assessment a = s.assessment();
-        ReferralDocument.Subject docSubject = anonymised
-                ? new ReferralDocument.Subject(subject.region(), Bands.ageBand(subject.ageYears()), subject.gender(),
-                        null, null, null, null, null)
-                : new ReferralDocument.Subject(subject.region(), Bands.ageBand(subject.ageYears()), subject.gender(),
-                        subject.ageYears(), subject.ageUncertain(), subject.citizenship(), subject.ref(),
-                        subject.identity() == null ? null : new ReferralDocument.Identity(subject.identity().name(),
-                                subject.identity().dateOfBirth(), subject.identity().location(),
-                                subject.identity().contact()));
-        // An anonymised notice carries no case reference, not even the screening id that identified ones share.
-        return new ReferralDocument(ReferralDocument.NOTICE, referralId, anonymised ? null : s.screeningId(),
-                createdAt.toString(),
-                dueBy.toString(), anonymised, party(s.from()), party(to), a.level().name(), a.findings(),
-                a.exploitationForms().stream().map(ExploitationForm::name).toList(), a.recommendations(),
-                a.rulesetVersion(), docSubject, anonymised ? null : s.content().answers(),
-                anonymised ? null : s.content().notes());
+    /** The document's content, for the envelope and the PDF. */
+    public DocumentV2 document(Source s, String referralId, Organisation to, DocumentBuilder.Kind kind,
+                               Instant createdAt, Instant dueBy) {
+        return DocumentBuilder.build(new DocumentBuilder.Input(referralId, s.screeningId(), kind, createdAt, dueBy,
+                s.from(), screeners.contactOf(s.screenedBy()), to, s.assessment(),
+                questionnaires.find(s.questionnaireId(), s.questionnaireVersion()), s.questionnaireId(),
+                s.questionnaireVersion(), s.content()));
     }
 
-    private static ReferralDocument.Party party(Organisation o) {
-        return new ReferralDocument.Party(o.id(), o.name(), o.type().name());
+    /** The MIME entity sealed into the envelope. */
+    public static byte[] plaintext(DocumentV2 doc) {
+        return MimeDocument.compose(doc, PlainText.render(doc), Json.writePretty(doc));
     }
 
+    /** What a referral's document may carry, from how the routing sent it. */
+    public static DocumentBuilder.Kind kind(boolean anonymised, boolean consentOverridden) {
+        // A consent override sends identity to police only for a danger to life: the minimum to act on, nothing more.
+        return anonymised ? DocumentBuilder.Kind.ANONYMISED
+                : consentOverridden ? DocumentBuilder.Kind.MINIMUM_DATA : DocumentBuilder.Kind.IDENTIFIED;
+    }
 }

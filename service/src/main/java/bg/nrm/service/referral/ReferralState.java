@@ -14,6 +14,7 @@ import java.util.Set;
  *    │ └─attempts exhausted─▶ FAILED                                                │
  *    └──── past its deadline, FAILED or DECLINED ──────────────▶ ESCALATED ◀──────┘
  * any open state (and FAILED) ──revoked by the referring screener──▶ REVOKED
+ * ACCEPTED ──outcome recorded by the recipient──▶ COMPLETED (services given) | CLOSED (with a reason)
  * </pre>
  */
 public enum ReferralState {
@@ -32,7 +33,14 @@ public enum ReferralState {
     /** Could not be delivered (no valid key, or every attempt failed). */
     FAILED,
     /** Withdrawn by the referring organisation. */
-    REVOKED;
+    REVOKED,
+    /** After acceptance: the recipient gave the services it records. */
+    COMPLETED,
+    /** After acceptance: the recipient closed the case without (further) services, with a reason. */
+    CLOSED;
+
+    /** The two outcomes a recipient may record once it has accepted. */
+    public static final Set<ReferralState> OUTCOMES = Collections.unmodifiableSet(EnumSet.of(COMPLETED, CLOSED));
 
     /** The two answers a recipient may give. */
     public static final Set<ReferralState> DECISIONS = Collections.unmodifiableSet(EnumSet.of(ACCEPTED, DECLINED));
@@ -54,6 +62,7 @@ public enum ReferralState {
             case ESCALATED -> EnumSet.of(PENDING, DELIVERED, FAILED, DECLINED);
             case FAILED -> EnumSet.of(PENDING);
             case REVOKED -> EnumSet.of(PENDING, DELIVERED, ACKNOWLEDGED, FAILED);
+            case COMPLETED, CLOSED -> EnumSet.of(ACCEPTED);
         };
     }
 

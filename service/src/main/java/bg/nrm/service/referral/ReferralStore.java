@@ -41,12 +41,15 @@ public final class ReferralStore {
     }
 
     public static void insert(Connection c, Referral r, String envelope, Long nextAttemptAt) throws SQLException {
-        Sql.update(c, "INSERT INTO referrals (" + COLUMNS + ", envelope, next_attempt_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        // A referral that could not be sealed (the recipient has no valid key) still owes the recipient a notice.
+        boolean noticeOwed = r.state() == ReferralState.FAILED && envelope.isEmpty();
+        Sql.update(c, "INSERT INTO referrals (" + COLUMNS + ", envelope, next_attempt_at, updated_at, notice_state, "
+                        + "notice_attempts, notice_next_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.id(), r.screeningId(), r.fromOrganisation(), r.recipientId(), r.recipientType().name(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), r.state().name(), r.createdAt(),
                 r.dueBy(), r.escalatedFrom(), r.attempts(), r.deliveredAt(), r.acknowledgedAt(), r.decidedAt(),
-                envelope, nextAttemptAt, r.createdAt());
+                envelope, nextAttemptAt, r.createdAt(), noticeOwed ? NoticeState.PENDING.name() : null, 0,
+                noticeOwed ? r.createdAt() : null);
         event(c, r.id(), r.createdAt(), r.state(), "service", r.escalatedFrom() == null ? "created" : "escalated from " + r.escalatedFrom());
         Meters.referral(r.state().name());
     }
@@ -117,6 +120,7 @@ public final class ReferralStore {
             case DELIVERED -> ", delivered_at = ?";
             case ACKNOWLEDGED -> ", acknowledged_at = ?, delivered_at = COALESCE(delivered_at, ?)";
             case ACCEPTED, DECLINED -> ", decided_at = ?, acknowledged_at = COALESCE(acknowledged_at, ?)";
+            case COMPLETED, CLOSED -> ", outcome_at = ?";
             default -> "";
         };
         set.chars().filter(ch -> ch == '?').forEach(ch -> params.add(now)); // every stamped column takes this moment
@@ -169,18 +173,24 @@ public final class ReferralStore {
                 rs -> rs.getString(1), screeningId, type.name()));
     }
 
-    /** A referral claimed for webhook delivery by one instance. */
-    public record Outbound(String id, String webhookUrl, String envelope, int attempts) {
+    /**
+     * A referral claimed for delivery by one instance, with what the channels need to know of its recipient: the
+     * webhook address and the e-mail address (either may be null).
+     */
+    public record Outbound(String id, String recipientId, String webhookUrl, String email, String envelope,
+                           int attempts) {
     }
 
     /**
-     * Claims up to {@code batch} PENDING referrals whose recipient has a webhook and whose next attempt is due, for
-     * {@code leaseMillis}. On PostgreSQL the rows are locked with {@code SKIP LOCKED}, so instances never claim the
-     * same row; a crashed instance's claims expire with the lease.
+     * Claims up to {@code batch} PENDING referrals whose recipient has a channel the service pushes to (a webhook, or
+     * an e-mail address when {@code mailEnabled}) and whose next attempt is due, for {@code leaseMillis}. On
+     * PostgreSQL the rows are locked with {@code SKIP LOCKED}, so instances never claim the same row; a crashed
+     * instance's claims expire with the lease.
      */
-    public List<Outbound> claimForDelivery(String instanceId, long now, long leaseMillis, int batch) {
+    public List<Outbound> claimForDelivery(String instanceId, long now, long leaseMillis, int batch, boolean mailEnabled) {
+        String pushed = mailEnabled ? "(o.webhook_url IS NOT NULL OR o.email IS NOT NULL)" : "o.webhook_url IS NOT NULL";
         String due = "SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
-                + "WHERE r.state = ? AND o.webhook_url IS NOT NULL AND r.next_attempt_at <= ? "
+                + "WHERE r.state = ? AND " + pushed + " AND r.next_attempt_at <= ? "
                 + "AND (r.claimed_until IS NULL OR r.claimed_until < ?) ORDER BY r.next_attempt_at LIMIT " + batch;
         long until = now + leaseMillis;
         return db.inTransaction(c -> {
@@ -189,12 +199,72 @@ public final class ReferralStore {
             for (String id : ids) {
                 Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?", instanceId, until, id);
             }
-            return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, o.webhook_url, r.envelope, r.attempts FROM referrals r "
-                            + "JOIN organisations o ON o.id = r.recipient_id WHERE r.claimed_by = ? AND r.claimed_until = ? "
-                            + "AND r.state = ?",
-                    rs -> new Outbound(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+            return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, r.recipient_id, o.webhook_url, o.email, "
+                            + "r.envelope, r.attempts FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
+                            + "WHERE r.claimed_by = ? AND r.claimed_until = ? AND r.state = ?",
+                    rs -> new Outbound(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)),
                     instanceId, until, ReferralState.PENDING.name());
         });
+    }
+
+    /** Records the services given with a COMPLETED outcome (codes, comma-separated; no free text). */
+    public static void servicesGiven(Connection c, String id, List<String> services) throws SQLException {
+        Sql.update(c, "UPDATE referrals SET services_given = ? WHERE id = ?", String.join(",", services), id);
+    }
+
+    /** Records whether the person was formally identified as a victim of trafficking (police only). */
+    public static void formallyIdentified(Connection c, String id, boolean identified, long now) throws SQLException {
+        Sql.update(c, "UPDATE referrals SET formally_identified = ?, updated_at = ? WHERE id = ?", identified ? 1 : 0, now, id);
+    }
+
+    /** What was recorded after acceptance: the services given, and the police's formal identification (or null). */
+    public record FollowUp(List<String> servicesGiven, Boolean formallyIdentified) {
+    }
+
+    public FollowUp followUp(String id) {
+        return db.read(c -> Sql.one(c, "SELECT services_given, formally_identified FROM referrals WHERE id = ?",
+                rs -> new FollowUp(rs.getString(1) == null || rs.getString(1).isEmpty() ? List.of()
+                        : List.of(rs.getString(1).split(",")),
+                        Sql.nullableInt(rs, "formally_identified") == null ? null
+                                : Sql.nullableInt(rs, "formally_identified") == 1), id).orElseThrow());
+    }
+
+    /** Where a content-free notice about a referral stands. */
+    public enum NoticeState {
+        PENDING, SENT, FAILED
+    }
+
+    /** A notice claimed for sending: the referral it is about, its recipient's e-mail, attempts so far. */
+    public record OwedNotice(String referralId, String recipientId, String email, int attempts) {
+    }
+
+    /** Claims due notices to recipients with an e-mail address, like {@link #claimForDelivery}. */
+    public List<OwedNotice> claimNotices(String instanceId, long now, long leaseMillis, int batch) {
+        String due = "SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
+                + "WHERE r.notice_state = ? AND o.email IS NOT NULL AND r.notice_next_at <= ? "
+                + "AND (r.claimed_until IS NULL OR r.claimed_until < ?) ORDER BY r.notice_next_at LIMIT " + batch;
+        long until = now + leaseMillis;
+        return db.inTransaction(c -> {
+            List<String> ids = Sql.list(c, db.postgres() ? due + " FOR UPDATE OF r SKIP LOCKED" : due,
+                    rs -> rs.getString(1), NoticeState.PENDING.name(), now, now);
+            for (String id : ids) {
+                Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?", instanceId, until, id);
+            }
+            return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, r.recipient_id, o.email, r.notice_attempts "
+                            + "FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
+                            + "WHERE r.claimed_by = ? AND r.claimed_until = ? AND r.notice_state = ?",
+                    rs -> new OwedNotice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                    instanceId, until, NoticeState.PENDING.name());
+        });
+    }
+
+    /** Records one notice attempt on a claimed row and releases the claim; returns whether the claim was still ours. */
+    public static boolean recordNotice(Connection c, String id, String instanceId, int attempt, NoticeState target,
+                                       Long nextAttemptAt, long now) throws SQLException {
+        return Sql.update(c, "UPDATE referrals SET notice_state = ?, notice_attempts = ?, notice_next_at = ?, "
+                        + "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND notice_state = ? AND claimed_by = ?",
+                target.name(), attempt, nextAttemptAt, id, NoticeState.PENDING.name(), instanceId) == 1;
     }
 
     /**
@@ -249,7 +319,8 @@ public final class ReferralStore {
      * (epoch milliseconds) are {@code monthStarts}; the last element ends the last month.
      */
     public record MonthFigures(String region, String recipientType, int month, long referrals, long acknowledgedInTime,
-                               long escalations, List<Long> minutesToAcknowledge) {
+                               long escalations, List<Long> minutesToAcknowledge, long presumedVictims,
+                               long formallyIdentified) {
     }
 
     /**
@@ -279,7 +350,12 @@ public final class ReferralStore {
         counts.addAll(where);
         String countSql = "SELECT region, recipient_type, " + bucket + " AS m, COUNT(*), "
                 + "SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at <= due_by THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN state = ? THEN 1 ELSE 0 END)" + filter + " GROUP BY region, recipient_type, m";
+                + "SUM(CASE WHEN state = ? THEN 1 ELSE 0 END), "
+                // Presumed victims: referrals from screenings that found trafficking indicated; of those, the police
+                // record which were formally identified (the NRM's identification, not the service's).
+                + "SUM(CASE WHEN EXISTS (SELECT 1 FROM screenings s WHERE s.id = referrals.screening_id "
+                + "AND s.assessment_json LIKE '%\"TRAFFICKING_INDICATED\"%') THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN formally_identified = 1 THEN 1 ELSE 0 END)" + filter + " GROUP BY region, recipient_type, m";
         String durationSql = "SELECT region, recipient_type, " + bucket + " AS m, acknowledged_at - created_at" + filter
                 + " AND acknowledged_at IS NOT NULL";
         return db.read(c -> {
@@ -294,7 +370,7 @@ public final class ReferralStore {
                         rs.getInt(3)), List.of()));
                 Collections.sort(mins);
                 return new MonthFigures(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), List.copyOf(mins));
+                        rs.getLong(6), List.copyOf(mins), rs.getLong(7), rs.getLong(8));
             }, counts.toArray());
         });
     }

@@ -112,7 +112,8 @@ public final class ScreeningWorkflow {
 
         CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
                 request.consentToIdentifiedReferral(), request.notes());
-        ReferralFactory.Source source = new ReferralFactory.Source(screeningId, from, assessment, content);
+        ReferralFactory.Source source = new ReferralFactory.Source(screeningId, from, assessment, content,
+                questionnaire.id(), questionnaire.version(), screener.username());
         List<Planned> planned = new ArrayList<>();
         for (RouteTarget target : routing.targets()) {
             planned.add(plan(source, target, byId.get(target.organisationId()), child, request.subject().region(), now));
@@ -179,7 +180,8 @@ public final class ScreeningWorkflow {
         if (certs.isEmpty()) {
             failure = "recipient has no valid encryption key";
         } else {
-            envelope = referrals.envelope(source, referralId, to, target.anonymised(), now, dueBy, certs);
+            envelope = referrals.envelope(source, referralId, to,
+                    ReferralFactory.kind(target.anonymised(), target.consentOverridden()), now, dueBy, certs);
         }
         Referral referral = new Referral(referralId, source.screeningId(), source.from().id(), to.id(), to.type(),
                 target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),

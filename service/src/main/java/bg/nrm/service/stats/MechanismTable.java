@@ -13,17 +13,21 @@ import java.util.Map;
  * acknowledged by their deadline, the median minutes to acknowledgement, and how many were escalated. The referral
  * counts are protected like a one-way table with its total (primary and complementary suppression); the figures
  * derived from a cell are published only with its count, the median only when at least {@code threshold}
- * referrals were acknowledged, and escalations only when none or at least {@code threshold}.
+ * referrals were acknowledged, and escalations only when none or at least {@code threshold}. Likewise the
+ * trafficking cases among the referrals (presumed victims: the screening found trafficking indicated) and, of
+ * those, the ones the police recorded as formally identified.
  */
 public record MechanismTable(String region, String from, String to, int threshold,
                              List<Map<String, Object>> cells,
                              @JsonInclude(JsonInclude.Include.ALWAYS) Long total, Boolean totalSuppressed) {
 
     static final List<String> COLUMNS = List.of("region", "month", "recipientType", "referrals", "suppressed",
-            "acknowledgedInTimeShare", "medianMinutesToAcknowledge", "escalations");
+            "acknowledgedInTimeShare", "medianMinutesToAcknowledge", "escalations", "presumedVictims",
+            "formallyIdentified");
     static final List<String> HEADERS = List.of("Област (region)", "Месец (month)", "Вид получател (recipientType)",
             "Насочвания (referrals)", "Потиснато (suppressed)", "Дял потвърдени в срок (acknowledgedInTimeShare)",
-            "Медиана минути до потвърждение (medianMinutesToAcknowledge)", "Ескалации (escalations)");
+            "Медиана минути до потвърждение (medianMinutesToAcknowledge)", "Ескалации (escalations)",
+            "Предполагаеми жертви на трафик (presumedVictims)", "Официално идентифицирани (formallyIdentified)");
 
     /** Builds and protects the table. */
     public static MechanismTable build(String region, StatsQuery query, List<StatsStore.MechanismGroup> groups,
@@ -52,8 +56,9 @@ public record MechanismTable(String region, String from, String to, int threshol
                     : Math.round(100.0 * g.acknowledgedInTime() / g.referrals()) / 100.0);
             cell.put("medianMinutesToAcknowledge", hidden || g.minutesToAcknowledge().size() < threshold ? null
                     : median(g.minutesToAcknowledge()));
-            cell.put("escalations", hidden || (g.escalations() > 0 && g.escalations() < threshold) ? null
-                    : g.escalations());
+            cell.put("escalations", small(hidden, g.escalations(), threshold));
+            cell.put("presumedVictims", small(hidden, g.presumedVictims(), threshold));
+            cell.put("formallyIdentified", small(hidden, g.formallyIdentified(), threshold));
             cells.add(cell);
         }
         return new MechanismTable(region, query.from().toString(), query.to().toString(), threshold, cells,
@@ -72,8 +77,13 @@ public record MechanismTable(String region, String from, String to, int threshol
             rows.add(row);
         }
         rows.add(List.of(StatsCsv.TOTAL, StatsCsv.TOTAL, StatsCsv.TOTAL, total == null ? "" : total.toString(),
-                String.valueOf(total == null), "", "", ""));
+                String.valueOf(total == null), "", "", "", "", ""));
         return StatsCsv.write(HEADERS, rows);
+    }
+
+    // A figure derived from a cell: hidden with the cell, and when it is small but not zero.
+    private static Long small(boolean hidden, long value, int threshold) {
+        return hidden || (value > 0 && value < threshold) ? null : value;
     }
 
     /** The median of sorted values, rounded down to a whole minute. */

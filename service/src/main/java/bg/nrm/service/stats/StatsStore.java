@@ -66,7 +66,8 @@ public final class StatsStore {
 
     /** The referrals of one region, month and recipient type: how many, acknowledged in time, escalated. */
     public record MechanismGroup(String region, YearMonth month, String recipientType, long referrals,
-                                 long acknowledgedInTime, long escalations, List<Long> minutesToAcknowledge) {
+                                 long acknowledgedInTime, long escalations, List<Long> minutesToAcknowledge,
+                                 long presumedVictims, long formallyIdentified) {
     }
 
     /** Mechanism figures per region, month (of creation, UTC) and recipient type, read from the referrals. */
@@ -80,7 +81,8 @@ public final class StatsStore {
         starts.add(start(to.plusMonths(1)));
         return referrals.mechanismFigures(starts, regions).stream()
                 .map(f -> new MechanismGroup(f.region(), months.get(f.month()), f.recipientType(), f.referrals(),
-                        f.acknowledgedInTime(), f.escalations(), f.minutesToAcknowledge()))
+                        f.acknowledgedInTime(), f.escalations(), f.minutesToAcknowledge(), f.presumedVictims(),
+                        f.formallyIdentified()))
                 .toList();
     }
 

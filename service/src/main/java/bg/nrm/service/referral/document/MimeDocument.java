@@ -1,0 +1,97 @@
+package bg.nrm.service.referral.document;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Writes the plaintext of an envelope: one MIME {@code multipart/mixed} entity (CRLF line ends, as MIME wants) whose
+ * first part is the text for people and whose second is the JSON for software, both
+ * {@code Content-Transfer-Encoding: 8bit} so that {@code gpg --decrypt} shows the text as it is. The top-level header
+ * block carries the message's subject as a protected header ({@code protected-headers="v1"}), so a mail client that
+ * opens the same entity inside a PGP/MIME message (RFC 3156) shows it in place of the neutral outer subject.
+ */
+public final class MimeDocument {
+    /** The neutral subject every outer e-mail header shows: no personal data. */
+    public static final String SUBJECT = "Сигнал за насочване";
+    private static final int MAX_LINE_OCTETS = 998;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private MimeDocument() {
+    }
+
+    /** The entity for {@code doc}, with {@code text} and {@code json} as its parts. */
+    public static byte[] compose(DocumentV2 doc, String text, byte[] json) {
+        byte[] r = new byte[12];
+        RANDOM.nextBytes(r);
+        String boundary = "nrm-" + HexFormat.of().formatHex(r);
+        // The protected (encrypted) subject may say more than the outer one: the level and the deadline, never the person.
+        String subject = SUBJECT + " – " + doc.assessment().levelName().bg() + ", срок " + PlainText.sofiaTime(doc.dueBy());
+        StringBuilder head = new StringBuilder()
+                .append("Content-Type: multipart/mixed; boundary=\"").append(boundary)
+                .append("\"; protected-headers=\"v1\"\n")
+                .append("Subject: ").append(encodedWord(subject)).append('\n')
+                .append("MIME-Version: 1.0\n")
+                .append('\n')
+                .append("--").append(boundary).append('\n');
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 2 + json.length + 1024);
+        write(out, head.toString());
+        part(out, "text/plain; charset=utf-8", "inline", text.getBytes(StandardCharsets.UTF_8));
+        write(out, "\n--" + boundary + "\n");
+        part(out, "application/json", "attachment; filename=\"referral-" + doc.referralId() + ".json\"", json);
+        write(out, "\n--" + boundary + "--\n");
+        return out.toByteArray();
+    }
+
+    private static void part(ByteArrayOutputStream out, String contentType, String disposition, byte[] body) {
+        boolean eightBit = fitsEightBit(body);
+        write(out, "Content-Type: " + contentType + "\n"
+                + "Content-Transfer-Encoding: " + (eightBit ? "8bit" : "base64") + "\n"
+                + "Content-Disposition: " + disposition + "\n\n");
+        if (eightBit) {
+            String s = new String(body, StandardCharsets.UTF_8);
+            write(out, s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+        } else {
+            // Only if a line could not be kept under MIME's 998 octets (the documents are built so that none is).
+            write(out, Base64.getMimeEncoder().encodeToString(body));
+        }
+    }
+
+    private static boolean fitsEightBit(byte[] body) {
+        int run = 0;
+        for (byte b : body) {
+            if (b == '\n') {
+                run = 0;
+            } else if (b == 0 || ++run > MAX_LINE_OCTETS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Every line end becomes CRLF; a lone CR never appears in what we write.
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** RFC 2047 B-encoding of a UTF-8 header value, in encoded words short enough for one folded line each. */
+    static String encodedWord(String value) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int end = Math.min(value.length(), i + 20);
+            if (end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--;
+            }
+            if (sb.length() > 0) {
+                sb.append("\r\n ");
+            }
+            sb.append("=?UTF-8?B?").append(Base64.getEncoder().encodeToString(
+                    value.substring(i, end).getBytes(StandardCharsets.UTF_8))).append("?=");
+            i = end;
+        }
+        return sb.toString();
+    }
+}
