@@ -14,7 +14,9 @@ import bg.nrm.service.audit.AuditService;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.RateLimiter;
+import bg.nrm.service.auth.SignIn;
 import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
@@ -36,6 +38,10 @@ import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.SignInPages;
+import bg.nrm.service.web.Web;
+import bg.nrm.service.web.WebAuth;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.io.IOException;
@@ -79,6 +85,7 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
+    private final WebSessions webSessions;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -107,6 +114,7 @@ public final class Application implements AutoCloseable {
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
+        this.webSessions = new WebSessions(Duration.ofMinutes(30), clock);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -162,6 +170,19 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
+        webRouting(routing);
+    }
+
+    /** The web pages (issue 12): behind {@link WebAuth}, which admits only sign-in without a browser session. */
+    private void webRouting(HttpRouting.Builder routing) {
+        Assets assets = new Assets();
+        Web web = new Web(assets);
+        WebAuth webAuth = new WebAuth(webSessions);
+        SignIn signIn = new SignIn(new UserStore(db), hasher, new RateLimiter(10, 10, clock), audit, clock,
+                settings.tokenTtl());
+        routing.addFilter(webAuth)
+                .register("/assets", assets)
+                .register("/", new SignInPages(web, webAuth, webSessions, signIn));
     }
 
     public Settings settings() {

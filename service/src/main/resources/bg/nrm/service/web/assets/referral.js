@@ -1,0 +1,1 @@
+// Filled in by the referral page (decryption in the browser).
