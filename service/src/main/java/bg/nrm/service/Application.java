@@ -32,6 +32,7 @@ import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.screening.QuestionnaireService;
+import bg.nrm.service.screening.ScreeningList;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningStore;
 import bg.nrm.service.screening.ScreeningWorkflow;
@@ -39,6 +40,7 @@ import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
 import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.ScreenerPages;
 import bg.nrm.service.web.SignInPages;
 import bg.nrm.service.web.Web;
 import bg.nrm.service.web.WebAuth;
@@ -182,7 +184,9 @@ public final class Application implements AutoCloseable {
                 settings.tokenTtl());
         routing.addFilter(webAuth)
                 .register("/assets", assets)
-                .register("/", new SignInPages(web, webAuth, webSessions, signIn));
+                .register("/", new SignInPages(web, webAuth, webSessions, signIn))
+                .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
+                        new ScreeningList(db), referrals, directory, clock));
     }
 
     public Settings settings() {
@@ -224,6 +228,11 @@ public final class Application implements AutoCloseable {
 
     public AlertHub alerts() {
         return alerts;
+    }
+
+    /** The browser sessions of the web pages. */
+    public WebSessions webSessions() {
+        return webSessions;
     }
 
     @Override

@@ -34,6 +34,13 @@ public record Page(Lang lang, Messages messages, Principal user, String csrf, St
         return messages.has(lang, key);
     }
 
+    /** Element ids for {@code aria-describedby}: the non-null ones, space-separated; null (no attribute) if none. */
+    public String ids(String... ids) {
+        String joined = java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
+    }
+
     public String asset(String name) {
         return assets.url(name);
     }

@@ -97,10 +97,15 @@ public final class WebAuth implements Filter {
         return b.build();
     }
 
-    // A page post must come from a page of this service: browsers send Origin on posts; a missing one (old browsers,
-    // tests without a browser) falls back to the CSRF token alone.
+    // A page post must come from a page of this service. Browsers say where a request comes from in Sec-Fetch-Site;
+    // Origin is "null" under our Referrer-Policy (no-referrer), so it counts only when it names another host. Without
+    // either header (old browsers, tests without a browser) the CSRF token alone decides.
     private static boolean sameOrigin(RoutingRequest req) {
-        Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
+        Optional<String> site = req.headers().first(HeaderNames.create("Sec-Fetch-Site"));
+        if (site.isPresent()) {
+            return site.get().equals("same-origin") || site.get().equals("none");
+        }
+        Optional<String> origin = req.headers().first(HeaderNames.ORIGIN).filter(o -> !o.equals("null"));
         if (origin.isEmpty()) {
             return true;
         }
