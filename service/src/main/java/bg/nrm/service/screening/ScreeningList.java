@@ -1,29 +1,30 @@
 package bg.nrm.service.screening;
 
 import bg.nrm.service.referral.ReferralState;
+import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An organisation's screenings, newest first, for the screener's list page: when, which questionnaire, the level,
- * and how many of its referrals are in each state. Reads only the plain columns, never the sealed case content.
+ * An organisation's screenings, newest first, for the screener's list page: when, by whom, which questionnaire,
+ * the level, and how many of its referrals are in each state. Reads only plain columns, never sealed case content.
  */
 public final class ScreeningList {
     /** At most this many rows are listed; filters narrow it down. */
     public static final int LIMIT = 200;
 
     private final Database db;
+    private final ReferralStore referrals;
 
-    public ScreeningList(Database db) {
+    public ScreeningList(Database db, ReferralStore referrals) {
         this.db = db;
+        this.referrals = referrals;
     }
 
     /** One line of the list. */
@@ -47,27 +48,16 @@ public final class ScreeningList {
             params.add(level);
         }
         if (state != null) {
+            // The one read of the referrals table outside ReferralStore: a filter, so that LIMIT applies after it.
             sql.append(" AND EXISTS (SELECT 1 FROM referrals r WHERE r.screening_id = s.id AND r.state = ?)");
             params.add(state.name());
         }
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(LIMIT);
-        return db.read(c -> {
-            Map<String, Item> items = new LinkedHashMap<>();
-            for (Item i : Sql.list(c, sql.toString(), rs -> new Item(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                    rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), new EnumMap<>(ReferralState.class)),
-                    params.toArray())) {
-                items.put(i.id(), i);
-            }
-            if (items.isEmpty()) {
-                return List.of();
-            }
-            String marks = String.join(",", Collections.nCopies(items.size(), "?"));
-            Sql.list(c, "SELECT screening_id, state, COUNT(*) FROM referrals WHERE screening_id IN (" + marks + ") "
-                    + "GROUP BY screening_id, state", rs -> {
-                        items.get(rs.getString(1)).referrals().put(ReferralState.valueOf(rs.getString(2)), rs.getInt(3));
-                        return null;
-                    }, items.keySet().toArray());
-            return List.copyOf(items.values());
-        });
+        List<Item> rows = db.read(c -> Sql.list(c, sql.toString(), rs -> new Item(rs.getString(1),
+                Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                new EnumMap<>(ReferralState.class)), params.toArray()));
+        Map<String, Map<ReferralState, Integer>> counts = referrals.stateCounts(rows.stream().map(Item::id).toList());
+        return rows.stream().map(i -> new Item(i.id(), i.createdAt(), i.createdBy(), i.questionnaire(),
+                i.questionnaireVersion(), i.level(), counts.getOrDefault(i.id(), Map.of()))).toList();
     }
 }
