@@ -41,6 +41,7 @@ import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
 import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.RecipientPages;
 import bg.nrm.service.web.ScreenerPages;
 import bg.nrm.service.web.SignInPages;
 import bg.nrm.service.web.Web;
@@ -173,19 +174,23 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
-        webRouting(routing);
+        webRouting(routing, referralService);
     }
 
     /** The web pages (issue 12): behind {@link WebAuth}, which admits only sign-in without a browser session. */
-    private void webRouting(HttpRouting.Builder routing) {
+    private void webRouting(HttpRouting.Builder routing, ReferralService referralService) {
         Assets assets = new Assets();
         Web web = new Web(assets);
         WebAuth webAuth = new WebAuth(webSessions);
         SignIn signIn = new SignIn(new UserStore(db), hasher, new RateLimiter(10, 10, clock), audit, clock,
                 settings.tokenTtl());
+        RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, alerts, webSessions,
+                clock);
         routing.addFilter(webAuth)
                 .register("/assets", assets)
                 .register("/", new SignInPages(web, webAuth, webSessions, signIn))
+                .register("/inbox", recipient.inbox())
+                .register("/referrals", recipient)
                 .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
                         new ScreeningList(db, referrals), referrals, directory, clock));
     }

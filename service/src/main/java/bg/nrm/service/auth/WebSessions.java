@@ -63,6 +63,15 @@ public final class WebSessions {
         return Optional.of(e.session());
     }
 
+    /** The live session for a cookie value without counting as activity (for streams that must not keep it alive). */
+    public Optional<Session> peek(String cookieValue) {
+        Entry e = cookieValue == null ? null : sessions.get(cookieValue);
+        if (e == null || clock.millis() - e.lastSeen() > idleTimeout.toMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(e.session());
+    }
+
     public void end(String cookieValue) {
         if (cookieValue != null) {
             sessions.remove(cookieValue);

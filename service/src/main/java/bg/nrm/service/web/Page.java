@@ -41,6 +41,31 @@ public record Page(Lang lang, Messages messages, Principal user, String csrf, St
         return joined.isEmpty() ? null : joined;
     }
 
+    /** The GOV.UK tag colour of a risk level (colour goes with the level's words, never alone). */
+    public String levelTag(String level) {
+        return switch (level == null ? "" : level) {
+            case "LOW" -> "govuk-tag--green";
+            case "MEDIUM" -> "govuk-tag--yellow";
+            case "HIGH" -> "govuk-tag--red";
+            case "IMMEDIATE" -> "govuk-tag--purple";
+            default -> "govuk-tag--grey";
+        };
+    }
+
+    /** The GOV.UK tag colour of a referral state. */
+    public String stateTag(String state) {
+        return switch (state == null ? "" : state) {
+            case "PENDING" -> "govuk-tag--blue";
+            case "DELIVERED" -> "govuk-tag--light-blue";
+            case "ACKNOWLEDGED" -> "govuk-tag--turquoise";
+            case "ACCEPTED" -> "govuk-tag--green";
+            case "DECLINED" -> "govuk-tag--orange";
+            case "ESCALATED" -> "govuk-tag--pink";
+            case "FAILED" -> "govuk-tag--red";
+            default -> "govuk-tag--grey";
+        };
+    }
+
     public String asset(String name) {
         return assets.url(name);
     }
