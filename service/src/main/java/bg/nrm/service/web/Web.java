@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What page handlers share: the compiled templates, the texts, the assets; building the {@link Page} of a request;
@@ -24,6 +25,8 @@ import java.util.Map;
  */
 public final class Web {
     private static final int GZIP_ABOVE = 1024;
+    /** Where a user whose password must change is sent. */
+    public static final String PASSWORD_PAGE = "/password";
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
             "bg.nrm.service.web.templates");
     private final Messages messages = new Messages();
@@ -96,10 +99,28 @@ public final class Web {
     }
 
     /**
-     * Wraps a page handler: a {@link PageException} or an API {@link ProblemException} becomes an error page in the
-     * visitor's language (sign-in for 401), never problem+json or a stack trace.
+     * Wraps a page handler, deny by default: without a browser session the browser is sent to sign-in (303), a
+     * session that must change its password reaches only the password page, and a {@link PageException} or an API
+     * {@link ProblemException} becomes an error page in the visitor's language, never problem+json or a stack trace.
      */
     public Handler guard(Handler handler) {
+        return (req, res) -> {
+            Optional<WebSessions.Session> session = req.context().get(WebSessions.Session.class);
+            if (session.isEmpty()) {
+                seeOther(res, "/");
+                return;
+            }
+            String path = req.path().path();
+            if (session.get().passwordChangeRequired() && !path.equals(PASSWORD_PAGE) && !path.equals("/sign-out")) {
+                seeOther(res, PASSWORD_PAGE);
+                return;
+            }
+            open(handler).handle(req, res);
+        };
+    }
+
+    /** Wraps a handler that needs no session (sign-in, the language switch), with the same error pages. */
+    public Handler open(Handler handler) {
         return (req, res) -> {
             try {
                 handler.handle(req, res);

@@ -20,13 +20,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Deny by default for pages: every address outside {@code /api/}, {@code /observe/} and {@code /assets/} needs a
- * browser session, except the sign-in page and the language switch. Without one, a page request is sent to sign-in.
- * A session that must change its password reaches only the password page and sign-out. Posts from another origin
- * are refused before any handler runs; handlers then check the form's {@code _csrf} field with {@link #checkCsrf}.
+ * Browser sessions for the pages. This filter finds the session of each request (cookie {@code nrm_session}) and
+ * refuses posts from another site before any handler runs; handlers then check the form's {@code _csrf} field with
+ * {@link #checkCsrf}. Deny by default is {@link Web#guard}: every page handler is wrapped by it, and it admits only
+ * a signed-in user (or sends the browser to sign-in); only sign-in and the language switch use {@link Web#open}.
+ * Unknown addresses stay 404, as for the API.
  */
 public final class WebAuth implements Filter {
-    private static final String[] OPEN = {"/", "/sign-in", "/language/bg", "/language/en", "/favicon.ico"};
     private final WebSessions sessions;
 
     public WebAuth(WebSessions sessions) {
@@ -44,20 +44,7 @@ public final class WebAuth implements Filter {
             res.status(Status.FORBIDDEN_403).send();
             return;
         }
-        Optional<WebSessions.Session> session = session(req);
-        session.ifPresent(s -> req.context().register(s));
-        if (Arrays.asList(OPEN).contains(path)) {
-            chain.proceed();
-            return;
-        }
-        if (session.isEmpty()) {
-            res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/").send();
-            return;
-        }
-        if (session.get().passwordChangeRequired() && !path.equals("/password") && !path.equals("/sign-out")) {
-            res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/password").send();
-            return;
-        }
+        session(req).ifPresent(s -> req.context().register(s));
         chain.proceed();
     }
 
