@@ -95,8 +95,10 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(base) ? url.substring(base.length()) : url;
     }
 
-    /** Signs in through the sign-in page. */
+    /** Signs in through the sign-in page, as a new visitor (any earlier session's cookie is dropped first). */
     public Browser signIn(String username, String password) {
+        open("/");
+        driver.manage().deleteAllCookies();
         open("/");
         type("#username", username).type("#password", password).click("form[action='/sign-in'] button");
         return this;
