@@ -78,9 +78,12 @@ class RecipientPagesTest {
                 .isEqualTo(1);
     }
 
+    // Read in one script call: the rows may be swapped by the live update between two WebDriver calls.
+    @SuppressWarnings("unchecked")
     private static java.util.Set<String> referralIds() {
-        return browser.findAll("tr[data-referral-id]").stream().map(e -> e.getAttribute("data-referral-id"))
-                .collect(java.util.stream.Collectors.toSet());
+        return new java.util.HashSet<>((List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return Array.from(document.querySelectorAll('tr[data-referral-id]'))"
+                        + ".map(e => e.dataset.referralId);"));
     }
 
     @Test
