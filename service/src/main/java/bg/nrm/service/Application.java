@@ -51,12 +51,19 @@ import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.referral.WebhookChannel;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
+import bg.nrm.service.screening.ScreeningList;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.DemoStatistics;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.RecipientPages;
+import bg.nrm.service.web.ScreenerPages;
+import bg.nrm.service.web.SignInPages;
+import bg.nrm.service.web.Web;
+import bg.nrm.service.web.WebAuth;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.io.IOException;
@@ -197,8 +204,8 @@ public final class Application implements AutoCloseable {
             credentials.external(oidc);
             routing.register("/auth/oidc", oidc);
         });
-        routing.register("/api/v1/auth", new AuthService(signIn, credentials,
-                        clientAddress, hasher, db, audit, clock))
+        AuthService authService = new AuthService(signIn, credentials, clientAddress, hasher, db, audit, clock);
+        routing.register("/api/v1/auth", authService)
                 .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
                         settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
@@ -217,6 +224,23 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()))
                 .register("/api/docs", new ApiDocsService());
+        webRouting(routing, referralService, authService);
+    }
+
+    /** The web pages (issue 12): every page handler admits only a browser session, except sign-in ({@link Web#guard}). */
+    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, AuthService authService) {
+        Assets assets = new Assets();
+        Web web = new Web(assets);
+        WebSessions sessions = credentials.sessions();
+        WebAuth webAuth = new WebAuth(sessions);
+        RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, clock);
+        routing.addFilter(webAuth)
+                .register("/assets", assets)
+                .register("/", new SignInPages(web, webAuth, sessions, signIn, authService, clientAddress))
+                .register("/inbox", recipient.inbox())
+                .register("/referrals", recipient)
+                .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
+                        new ScreeningList(db, referrals), referrals, directory, clock));
     }
 
     public Settings settings() {

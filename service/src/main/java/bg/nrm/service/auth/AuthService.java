@@ -96,6 +96,16 @@ public final class AuthService implements HttpService {
     private void handlePassword(ServerRequest req, ServerResponse res) {
         Principal p = req.context().get(Principal.class).orElseThrow(ProblemException::unauthorized);
         PasswordChange change = Bodies.readJson(req, MAX_BODY, PasswordChange.class);
+        changePassword(p, change, clientAddress.of(req));
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * Changes the caller's own password (also the web page's forced change after a one-time password): checks the
+     * current one, the policy and that the new one differs; then ends every token, session and stream of the
+     * account. A wrong field is a 400 problem naming it.
+     */
+    public void changePassword(Principal p, PasswordChange change, String sourceAddress) {
         if (change.currentPassword() == null) {
             throw ProblemException.badRequest("currentPassword", "required");
         }
@@ -103,7 +113,7 @@ public final class AuthService implements HttpService {
                 .ifPresent(m -> {
                     throw ProblemException.badRequest("newPassword", m);
                 });
-        SignIn.Result check = signIn.checkCurrent(p.username(), change.currentPassword(), clientAddress.of(req));
+        SignIn.Result check = signIn.checkCurrent(p.username(), change.currentPassword(), sourceAddress);
         if (check instanceof SignIn.Throttled t) {
             throw ProblemException.tooManyRequests(t.retryAfter());
         }
@@ -129,7 +139,6 @@ public final class AuthService implements HttpService {
         });
         // Every other token, session and stream of the account ends; the caller signs in again with the new one.
         credentials.endAllFor(p.username());
-        res.status(Status.NO_CONTENT_204).send();
     }
 
     /** The account of an accepted sign-in; 429 with {@code Retry-After}, or the one 401, otherwise. */
