@@ -20,6 +20,7 @@ import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
 import bg.nrm.service.http.ErrorMapping;
+import bg.nrm.service.http.SecurityHeaders;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
 import bg.nrm.service.referral.DeliveryWorker;
@@ -36,7 +37,9 @@ import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.transport.ConnectionGuard;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +82,7 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
+    private final ConnectionGuard connectionGuard;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -107,6 +111,9 @@ public final class Application implements AutoCloseable {
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
+        Hardening h = settings.hardening();
+        this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
+                h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -144,6 +151,9 @@ public final class Application implements AutoCloseable {
 
     /** Registers every route, the authentication filter and the error mapping. */
     public void routing(HttpRouting.Builder routing) {
+        // First: the guard learns where each request ends, and every answer carries the hardening headers.
+        routing.addFilter(connectionGuard.filter());
+        routing.addFilter(SecurityHeaders.create(settings.hardening().tls()));
         ErrorMapping.register(routing);
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
@@ -205,8 +215,14 @@ public final class Application implements AutoCloseable {
         return alerts;
     }
 
+    /** The connection limits and read deadlines in front of the HTTP listener. */
+    public ConnectionGuard connectionGuard() {
+        return connectionGuard;
+    }
+
     @Override
     public void close() {
+        connectionGuard.close();
         workers.close();
         db.close();
     }

@@ -29,7 +29,8 @@ public record Settings(int port,
                        boolean workersEnabled,
                        Duration retention,
                        boolean kekRotateOnStart,
-                       int statsThreshold) {
+                       int statsThreshold,
+                       Hardening hardening) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
     public static Settings from(Config config) {
@@ -57,7 +58,8 @@ public record Settings(int port,
                 Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
                 Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
                 Boolean.parseBoolean(value(config, "nrm.kek.rotate-on-start", "NRM_KEK_ROTATE_ON_START").orElse("false")),
-                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
+                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))),
+                Hardening.from(config, (key, env) -> value(config, key, env)));
     }
 
     /** True when the database is PostgreSQL rather than the embedded SQLite file. */

@@ -4,9 +4,7 @@ import bg.nrm.keys.token.InvalidTokenException;
 import bg.nrm.keys.token.TokenClaims;
 import bg.nrm.keys.token.TokenService;
 import bg.nrm.service.http.ProblemException;
-import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -18,15 +16,12 @@ import java.util.Set;
 /**
  * Deny by default: every {@code /api/} request needs a valid bearer token, except the few public routes, and
  * {@code /observe/metrics} needs an administrator's; only {@code /observe/health} is open to all. The
- * verified caller is put in the request context for {@link Access} to check role and organisation. Every response
- * also carries the usual hardening headers.
+ * verified caller is put in the request context for {@link Access} to check role and organisation. (The hardening
+ * headers are {@code SecurityHeaders}'.)
  */
 public final class AuthFilter implements Filter {
     private static final Set<String> PUBLIC = Set.of("/api/v1/auth/token", "/api/v1/service-key");
     private static final String BEARER = "Bearer ";
-    private static final Header NOSNIFF = HeaderValues.create("X-Content-Type-Options", "nosniff");
-    private static final Header NO_FRAMES = HeaderValues.create("X-Frame-Options", "DENY");
-    private static final Header NO_REFERRER = HeaderValues.create("Referrer-Policy", "no-referrer");
 
     private final TokenService tokens;
     private final RateLimiter perAccount;
@@ -38,9 +33,6 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        res.header(NOSNIFF);
-        res.header(NO_FRAMES);
-        res.header(NO_REFERRER);
         String path = req.path().path();
         boolean metrics = path.startsWith("/observe/metrics");
         if (!(path.startsWith("/api/") || metrics) || PUBLIC.contains(path)) {

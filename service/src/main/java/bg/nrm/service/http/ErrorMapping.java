@@ -1,5 +1,6 @@
 package bg.nrm.service.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
@@ -7,6 +8,8 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,11 +40,29 @@ public final class ErrorMapping {
                     code == 413 ? "the request body is too large" : "the request could not be processed", null));
         });
         routing.error(Throwable.class, (req, res, e) -> {
+            if (clientWentAway(e)) {
+                // Bodies turns a broken read into a quiet connection close; anything else that breaks on a gone
+                // client is one line, no stack trace, so that nobody can flood the log without signing in.
+                LOG.info("request abandoned by the client (" + e.getClass().getSimpleName() + ")");
+                send(res, new Problem("about:blank", "Bad Request", 400, "the request was not received whole", null));
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "unhandled error, incident " + incident + ": " + e.getClass().getName(), e);
             send(res, new Problem("about:blank", "Internal error", 500,
                     "an unexpected error occurred; incident " + incident, null));
         });
+    }
+
+    /** True when {@code e} comes from reading a request whose connection broke, not from the service. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException
+                    || t instanceof DataReader.InsufficientDataAvailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes a problem document, unless the response has already been sent. */
