@@ -16,10 +16,12 @@ import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.UserStore;
 import bg.nrm.service.directory.DemoSeed;
+import bg.nrm.service.directory.KeyChanges;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
 import bg.nrm.service.http.ErrorMapping;
+import bg.nrm.service.http.Json;
 import bg.nrm.service.http.SecurityHeaders;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
@@ -83,11 +85,15 @@ public final class Application implements AutoCloseable {
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
     private final ConnectionGuard connectionGuard;
+    private final KeyChanges keyChanges;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
+        if (!settings.postgres() && settings.dbUrl().isEmpty()) {
+            SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
+        }
         this.db = Database.open(settings.jdbcUrl());
         this.audit = new AuditLog(db, clock);
         this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
@@ -108,9 +114,11 @@ public final class Application implements AutoCloseable {
                 audit, clock);
         this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryInitialBackoff(),
                 settings.deliveryMaxAttempts(), settings.deliveryLease(), settings.allowPrivateNetworks());
-        this.alerts = new AlertHub(referrals, clock.millis());
+        this.alerts = new AlertHub(referrals, clock.millis(), settings.hardening().alertStreamsPerAccount());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
+        this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) ->
+                alerts.announce(org, new AlertHub.Event(event, id, Json.writeString(data))));
         Hardening h = settings.hardening();
         this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
                 h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
@@ -135,6 +143,7 @@ public final class Application implements AutoCloseable {
             app.workers.every("delivery", poll, app.delivery::runOnce);
             app.workers.every("escalation", poll, app.escalation::escalateOverdue);
             app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
+            app.workers.every("key-expiry", Duration.ofHours(1), app.keyChanges::warnExpiring);
         }
         return app;
     }
@@ -166,6 +175,7 @@ public final class Application implements AutoCloseable {
                         settings.maxPayloadBytes()))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
                         settings.allowPrivateNetworks()))
+                .register("/api/v1/organisations", keyChanges)
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
@@ -213,6 +223,11 @@ public final class Application implements AutoCloseable {
 
     public AlertHub alerts() {
         return alerts;
+    }
+
+    /** Key uploads, confirmations and expiry warnings. */
+    public KeyChanges keyChanges() {
+        return keyChanges;
     }
 
     /** The connection limits and read deadlines in front of the HTTP listener. */

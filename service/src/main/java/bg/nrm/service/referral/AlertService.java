@@ -3,7 +3,6 @@ package bg.nrm.service.referral;
 import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
-import bg.nrm.service.http.Json;
 import bg.nrm.service.http.ProblemException;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
@@ -40,7 +39,7 @@ public final class AlertService implements HttpService {
         if (p.organisationId() == null) {
             throw ProblemException.forbidden("your account belongs to no organisation");
         }
-        BlockingQueue<AlertHub.Alert> queue = hub.subscribe(p.organisationId());
+        BlockingQueue<AlertHub.Event> queue = hub.subscribe(p.organisationId(), p.username());
         if (queue == null) {
             throw ProblemException.tooManyRequests();
         }
@@ -49,12 +48,11 @@ public final class AlertService implements HttpService {
             sink.emit(SseEvent.builder().comment("subscribed").build());
             // The stream ends when the token does: the client signs in again and reconnects.
             while (!Thread.currentThread().isInterrupted() && clock.instant().isBefore(p.expiresAt())) {
-                AlertHub.Alert alert = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
-                if (alert == null) {
+                AlertHub.Event event = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+                if (event == null) {
                     sink.emit(SseEvent.builder().comment("keep-alive").build());
                 } else {
-                    sink.emit(SseEvent.builder().id(alert.referralId()).name("referral")
-                            .data(Json.writeString(alert)).build());
+                    sink.emit(SseEvent.builder().id(event.id()).name(event.name()).data(event.json()).build());
                 }
             }
         } catch (InterruptedException e) {
@@ -62,7 +60,7 @@ public final class AlertService implements HttpService {
         } catch (UncheckedIOException e) {
             // The client went away; nothing to do.
         } finally {
-            hub.unsubscribe(p.organisationId(), queue);
+            hub.unsubscribe(p.organisationId(), p.username(), queue);
             try {
                 sink.close();
             } catch (RuntimeException ignored) {

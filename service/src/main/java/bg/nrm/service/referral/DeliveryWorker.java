@@ -3,12 +3,11 @@ package bg.nrm.service.referral;
 import bg.nrm.service.directory.Webhooks;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class DeliveryWorker {
     private final Duration initialBackoff;
     private final int maxAttempts;
     private final Duration lease;
-    private final HttpClient http;
+    private final WebClient http;
     private final boolean allowPrivateNetworks;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -56,8 +55,13 @@ public final class DeliveryWorker {
             throw new IllegalArgumentException("nrm.delivery.lease must exceed " + worstBatch + ", the longest a batch can take");
         }
         this.lease = lease;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = WebClient.builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(REQUEST_TIMEOUT)
+                .followRedirects(false)
+                .keepAlive(false)
+                .dnsResolver(Webhooks.pinningResolver(allowPrivateNetworks))
+                .build();
     }
 
     /** A claimed outbox row. */
@@ -111,27 +115,37 @@ public final class DeliveryWorker {
                 record(c.id(), attempt, false, "address not allowed");
                 return;
             }
-            HttpRequest request = HttpRequest.newBuilder(target)
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/pgp-encrypted")
-                    .header(REFERRAL_HEADER, c.id())
-                    .header(ATTEMPT_HEADER, Integer.toString(attempt))
-                    .POST(HttpRequest.BodyPublishers.ofString(c.envelope()))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            ok = response.statusCode() / 100 == 2;
-            outcome = "HTTP " + response.statusCode();
-        } catch (IOException | IllegalArgumentException e) {
+            try (HttpClientResponse response = http.post().uri(target)
+                    .header(HeaderNames.CONTENT_TYPE, "application/pgp-encrypted")
+                    .header(HeaderNames.create(REFERRAL_HEADER), c.id())
+                    .header(HeaderNames.create(ATTEMPT_HEADER), Integer.toString(attempt))
+                    .submit(c.envelope())) {
+                ok = response.status().code() / 100 == 2;
+                outcome = "HTTP " + response.status().code();
+            }
+        } catch (Webhooks.AddressNotAllowed e) {
+            record(c.id(), attempt, false, "address not allowed");
+            return;
+        } catch (RuntimeException e) {
+            if (refused(e)) {
+                record(c.id(), attempt, false, "address not allowed");
+                return;
+            }
             ok = false;
             outcome = "unreachable (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(c.id());
-            return;
         }
         // The outcome (status or error class) goes to the operator's log only: screeners read the history, and an
         // address's answers are not theirs to probe.
         record(c.id(), attempt, ok, outcome);
+    }
+
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Webhooks.AddressNotAllowed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void record(String id, int attempt, boolean ok, String outcome) {
@@ -170,10 +184,5 @@ public final class DeliveryWorker {
         long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
         double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
         return Math.max(1, (long) (base * jitter));
-    }
-
-    private void release(String id) {
-        db.inTransaction(c -> Sql.update(c, "UPDATE referrals SET claimed_by = NULL, claimed_until = NULL WHERE id = ? "
-                + "AND claimed_by = ?", id, instanceId));
     }
 }
