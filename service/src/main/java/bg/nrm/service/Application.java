@@ -1,5 +1,6 @@
 package bg.nrm.service;
 
+import bg.nrm.keys.AuditMac;
 import bg.nrm.keys.atrest.KeyEncryptionKeys;
 import bg.nrm.keys.atrest.Sealer;
 import bg.nrm.keys.password.PasswordHasher;
@@ -10,9 +11,11 @@ import bg.nrm.rules.RiskAssessor;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
+import bg.nrm.service.audit.AuditCheckpoints;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
+import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.UserStore;
 import bg.nrm.service.cases.ScreeningStore;
@@ -87,6 +90,7 @@ public final class Application implements AutoCloseable {
     private final SealedReasons reasons;
     private final ConnectionGuard connectionGuard;
     private final KeyChanges keyChanges;
+    private final AuditCheckpoints checkpoints;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -96,12 +100,14 @@ public final class Application implements AutoCloseable {
             SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
         }
         this.db = Database.open(settings.jdbcUrl());
-        this.audit = new AuditLog(db, clock);
         this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
+        this.audit = new AuditLog(db, clock, AuditMac.withKey(keks.auditKeyMaterial()));
         this.sealer = Sealer.using(keks);
         this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
         this.hasher = PasswordHasher.argon2id();
         this.signingKey = ServiceSigningKey.loadOrCreate(keysDir);
+        this.checkpoints = new AuditCheckpoints(audit, signingKey, settings.dataDir(), clock);
+        audit.anchorTo(checkpoints);
         this.directory = new OrganisationStore(db);
         this.screenings = new ScreeningStore(db);
         this.referrals = new ReferralStore(db);
@@ -145,6 +151,7 @@ public final class Application implements AutoCloseable {
             app.workers.every("escalation", poll, app.escalation::escalateOverdue);
             app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
             app.workers.every("key-expiry", Duration.ofHours(1), app.keyChanges::warnExpiring);
+            app.workers.every("audit-checkpoint", settings.hardening().auditCheckpointInterval(), app.checkpoints::write);
         }
         return app;
     }
@@ -164,7 +171,8 @@ public final class Application implements AutoCloseable {
         // First: the guard learns where each request ends, and every answer carries the hardening headers.
         routing.addFilter(connectionGuard.filter());
         routing.addFilter(SecurityHeaders.create(settings.hardening().tls()));
-        ErrorMapping.register(routing);
+        ErrorMapping.register(routing, (req, problem) -> req.context().get(Principal.class).ifPresent(p ->
+                audit.append(p.username(), "ACCESS_DENIED", ErrorMapping.auditPath(req), null)));
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(tokens, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
@@ -173,11 +181,11 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
-                        settings.maxPayloadBytes()))
+                        settings.maxPayloadBytes(), audit))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
                         settings.allowPrivateNetworks()))
                 .register("/api/v1/organisations", keyChanges)
-                .register("/api/v1/audit", new AuditService(audit))
+                .register("/api/v1/audit", new AuditService(audit, checkpoints))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
@@ -236,10 +244,20 @@ public final class Application implements AutoCloseable {
         return connectionGuard;
     }
 
+    /** The signed checkpoints of the audit chain's head. */
+    public AuditCheckpoints auditCheckpoints() {
+        return checkpoints;
+    }
+
     @Override
     public void close() {
         connectionGuard.close();
         workers.close();
+        try {
+            checkpoints.write();
+        } catch (RuntimeException e) {
+            LOG.warning("could not write the closing audit checkpoint: " + e.getClass().getSimpleName());
+        }
         db.close();
     }
 

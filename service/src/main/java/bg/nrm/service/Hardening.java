@@ -24,6 +24,7 @@ import java.util.function.BiFunction;
  * @param tlsTruststore          a PKCS#12 file of the CAs whose client certificates are accepted (mutual TLS)
  * @param tlsClientAuth          NONE, OPTIONAL or REQUIRED client certificates
  * @param adminPort              when set, health and metrics move to this port on 127.0.0.1 only
+ * @param auditCheckpointInterval how often the audit head is signed and written outside the database
  */
 public record Hardening(int connectionsPerAddress,
                         Duration requestReadTimeout,
@@ -36,7 +37,8 @@ public record Hardening(int connectionsPerAddress,
                         Optional<String> tlsKeystorePassword,
                         Optional<Path> tlsTruststore,
                         String tlsClientAuth,
-                        Optional<Integer> adminPort) {
+                        Optional<Integer> adminPort,
+                        Duration auditCheckpointInterval) {
 
     static Hardening from(Config config, BiFunction<String, String, Optional<String>> value) {
         return new Hardening(
@@ -55,7 +57,9 @@ public record Hardening(int connectionsPerAddress,
                 value.apply("nrm.tls.keystore-password", "NRM_TLS_KEYSTORE_PASSWORD").filter(s -> !s.isBlank()),
                 value.apply("nrm.tls.truststore", "NRM_TLS_TRUSTSTORE").filter(s -> !s.isBlank()).map(Path::of),
                 value.apply("nrm.tls.client-auth", "NRM_TLS_CLIENT_AUTH").orElse("NONE").toUpperCase(java.util.Locale.ROOT),
-                value.apply("nrm.admin.port", "NRM_ADMIN_PORT").filter(s -> !s.isBlank()).map(Integer::parseInt));
+                value.apply("nrm.admin.port", "NRM_ADMIN_PORT").filter(s -> !s.isBlank()).map(Integer::parseInt),
+                Duration.parse(value.apply("nrm.audit.checkpoint-interval", "NRM_AUDIT_CHECKPOINT_INTERVAL")
+                        .orElse("PT10S")));
     }
 
     /** True when the listener speaks TLS. */

@@ -6,6 +6,7 @@ import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.io.IOException;
@@ -26,8 +27,27 @@ public final class ErrorMapping {
     private ErrorMapping() {
     }
 
+    /** Told of every 403, so that access denials of signed-in callers are audited. */
+    @FunctionalInterface
+    public interface DenialListener {
+        void denied(ServerRequest req, Problem problem);
+    }
+
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()));
+        register(routing, (req, problem) -> { });
+    }
+
+    public static void register(HttpRouting.Builder routing, DenialListener denials) {
+        routing.error(ProblemException.class, (req, res, e) -> {
+            if (e.problem().status() == 403) {
+                try {
+                    denials.denied(req, e.problem());
+                } catch (RuntimeException auditFailure) {
+                    LOG.warning("access denial could not be audited: " + auditFailure.getClass().getSimpleName());
+                }
+            }
+            send(res, e.problem());
+        });
         routing.error(HttpException.class, (req, res, e) -> {
             int code = e.status().code();
             send(res, new Problem("about:blank", e.status().reasonPhrase(), code,
@@ -52,6 +72,13 @@ public final class ErrorMapping {
             send(res, new Problem("about:blank", "Internal error", 500,
                     "an unexpected error occurred; incident " + incident, null));
         });
+    }
+
+    /** Method and path of a request for the audit log, at most 120 characters (ids only; no query string). */
+    public static String auditPath(ServerRequest req) {
+        // The prologue's path: inside a service, req.path() is relative to where the service is registered.
+        String p = req.prologue().method().text() + " " + req.prologue().uriPath().path();
+        return p.length() > 120 ? p.substring(0, 120) : p;
     }
 
     /** True when {@code e} comes from reading a request whose connection broke, not from the service. */
