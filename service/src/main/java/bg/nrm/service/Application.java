@@ -13,11 +13,18 @@ import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.audit.AuditCheckpoints;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
+import bg.nrm.service.auth.ClientAddress;
+import bg.nrm.service.auth.Credentials;
+import bg.nrm.service.auth.LiveStreams;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.RateLimiter;
+import bg.nrm.service.auth.SignIn;
+import bg.nrm.service.auth.UserService;
 import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.KeyChanges;
@@ -91,6 +98,8 @@ public final class Application implements AutoCloseable {
     private final ConnectionGuard connectionGuard;
     private final KeyChanges keyChanges;
     private final AuditCheckpoints checkpoints;
+    private final Credentials credentials;
+    private final SignIn signIn;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -100,7 +109,7 @@ public final class Application implements AutoCloseable {
             SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
         }
         this.db = Database.open(settings.jdbcUrl());
-        this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
+        this.keks = openKeystore(settings, keysDir);
         this.audit = new AuditLog(db, clock, AuditMac.withKey(keks.auditKeyMaterial()));
         this.sealer = Sealer.using(keks);
         this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
@@ -129,6 +138,13 @@ public final class Application implements AutoCloseable {
         Hardening h = settings.hardening();
         this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
                 h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
+        LiveStreams streams = new LiveStreams();
+        this.credentials = new Credentials(
+                new AccessTokens(tokens, db, clock, settings.tokenTtl(), streams),
+                new WebSessions(db, clock, settings.sessionIdle(), settings.sessionLifetime(), settings.secureCookies(),
+                        streams),
+                streams);
+        this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -152,6 +168,7 @@ public final class Application implements AutoCloseable {
             app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
             app.workers.every("key-expiry", Duration.ofHours(1), app.keyChanges::warnExpiring);
             app.workers.every("audit-checkpoint", settings.hardening().auditCheckpointInterval(), app.checkpoints::write);
+            app.workers.every("credentials", Duration.ofMinutes(10), app.credentials::purgeExpired);
         }
         return app;
     }
@@ -175,9 +192,11 @@ public final class Application implements AutoCloseable {
                 audit.append(p.username(), "ACCESS_DENIED", ErrorMapping.auditPath(req), null)));
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
-        routing.addFilter(new AuthFilter(tokens, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
-        routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
-                        new RateLimiter(10, 10, clock), new RateLimiter(300, 300, clock), audit))
+        routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
+        routing.register("/api/v1/auth", new AuthService(signIn, credentials,
+                        new ClientAddress(settings.trustedProxies()), hasher, db, audit, clock))
+                .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
+                        settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
@@ -188,7 +207,7 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/audit", new AuditService(audit, checkpoints))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
-                .register("/api/v1/alerts", new AlertService(alerts, clock))
+                .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
     }
@@ -216,6 +235,16 @@ public final class Application implements AutoCloseable {
     /** The demo password generated on first seeding, when none was configured; empty afterwards. */
     public Optional<String> generatedDemoPassword() {
         return generatedDemoPassword;
+    }
+
+    /** Tokens, browser sessions and live streams of the signed-in: for the web pages and for tests. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** The one password check of every local sign-in (token route and web form). */
+    public SignIn signIn() {
+        return signIn;
     }
 
     public KeyRotation keyRotation() {
@@ -263,6 +292,16 @@ public final class Application implements AutoCloseable {
 
     private static String instanceId() {
         return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static KeyEncryptionKeys openKeystore(Settings settings, Path keysDir) {
+        return KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
+    }
+
+    /** The audit chain's MAC, with its key from the keystore (for tools that write audit entries outside the service). */
+    public static AuditMac auditMac(Settings settings) {
+        Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
+        return AuditMac.withKey(openKeystore(settings, keysDir).auditKeyMaterial());
     }
 
     /** The keystore password: configured, or (embedded default only) generated once into the keys directory. */

@@ -112,6 +112,7 @@ public final class KeyChanges implements HttpService {
             return new KeyChange(id, fp, previous, "PENDING",
                     "a user of the organisation must confirm the fingerprint; until then the current key stays in use");
         });
+        OrganisationStore.changed(); // after the commit: no cached view from inside the transaction survives
         announcer.announce(id, "key-change", fp, new KeyEvent(id, fp, change.previous(), change.status(), info.expires()));
         Bodies.json(res, "PENDING".equals(change.status()) ? Status.ACCEPTED_202 : Status.OK_200, change);
     }
@@ -140,6 +141,7 @@ public final class KeyChanges implements HttpService {
             audit.append(c, user.username(), "KEY_ACTIVATED", id, both(fp, previous) + " confirmed by the organisation");
             return new KeyChange(id, fp, previous, "ACTIVE", "confirmed; new referrals are encrypted to this key");
         });
+        OrganisationStore.changed();
         announcer.announce(id, "key-change", fp, new KeyEvent(id, fp, change.previous(), "ACTIVE", null));
         Bodies.json(res, change);
     }

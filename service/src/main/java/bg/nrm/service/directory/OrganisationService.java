@@ -92,6 +92,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_CREATED", o.id(), null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, Status.CREATED_201, view(o));
     }
 
@@ -116,6 +117,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_UPDATED", id, webhookChange(current, next));
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, view(next));
     }
 

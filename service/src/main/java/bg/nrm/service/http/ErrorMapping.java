@@ -46,6 +46,9 @@ public final class ErrorMapping {
                     LOG.warning("access denial could not be audited: " + auditFailure.getClass().getSimpleName());
                 }
             }
+            // Whole seconds, rounded up: a client that waits exactly this long is not refused again for the rest.
+            e.retryAfter().ifPresent(d -> res.header(HeaderNames.RETRY_AFTER,
+                    Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))));
             send(res, e.problem());
         });
         routing.error(HttpException.class, (req, res, e) -> {
