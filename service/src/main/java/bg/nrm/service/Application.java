@@ -33,6 +33,7 @@ import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
 import bg.nrm.service.http.ErrorMapping;
 import bg.nrm.service.http.Json;
+import bg.nrm.service.http.ProblemException;
 import bg.nrm.service.http.SecurityHeaders;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
@@ -188,6 +189,16 @@ public final class Application implements AutoCloseable {
         // First: the guard learns where each request ends, and every answer carries the hardening headers.
         routing.addFilter(connectionGuard.filter());
         routing.addFilter(SecurityHeaders.create(settings.hardening().tls()));
+        // Per client address, signed in or not: a brake on floods from one place (429 problem above).
+        int perAddress = settings.hardening().addressRequestsPerMinute();
+        RateLimiter addressLimiter = new RateLimiter(Math.max(1, perAddress / 5), perAddress, clock);
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
+        routing.addFilter((chain, req, res) -> {
+            if (!req.path().path().startsWith("/observe/health") && !addressLimiter.tryAcquire(clientAddress.of(req))) {
+                throw ProblemException.tooManyRequests();
+            }
+            chain.proceed();
+        });
         ErrorMapping.register(routing, (req, problem) -> req.context().get(Principal.class).ifPresent(p ->
                 audit.append(p.username(), "ACCESS_DENIED", ErrorMapping.auditPath(req), null)));
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);

@@ -25,6 +25,7 @@ import java.util.function.BiFunction;
  * @param tlsClientAuth          NONE, OPTIONAL or REQUIRED client certificates
  * @param adminPort              when set, health and metrics move to this port on 127.0.0.1 only
  * @param auditCheckpointInterval how often the audit head is signed and written outside the database
+ * @param serverTls              whether Helidon's {@code server.tls} section is configured
  */
 public record Hardening(int connectionsPerAddress,
                         Duration requestReadTimeout,
@@ -38,7 +39,8 @@ public record Hardening(int connectionsPerAddress,
                         Optional<Path> tlsTruststore,
                         String tlsClientAuth,
                         Optional<Integer> adminPort,
-                        Duration auditCheckpointInterval) {
+                        Duration auditCheckpointInterval,
+                        boolean serverTls) {
 
     static Hardening from(Config config, BiFunction<String, String, Optional<String>> value) {
         return new Hardening(
@@ -50,7 +52,7 @@ public record Hardening(int connectionsPerAddress,
                 Integer.parseInt(value.apply("server.max-concurrent-requests", "SERVER_MAX_CONCURRENT_REQUESTS")
                         .orElse("200")),
                 Integer.parseInt(value.apply("nrm.limits.address-requests-per-minute", "NRM_ADDRESS_REQUESTS_PER_MINUTE")
-                        .orElse("1200")),
+                        .orElse("6000")),
                 Integer.parseInt(value.apply("nrm.limits.alert-streams-per-account", "NRM_ALERT_STREAMS_PER_ACCOUNT")
                         .orElse("3")),
                 value.apply("nrm.tls.keystore", "NRM_TLS_KEYSTORE").filter(s -> !s.isBlank()).map(Path::of),
@@ -59,11 +61,12 @@ public record Hardening(int connectionsPerAddress,
                 value.apply("nrm.tls.client-auth", "NRM_TLS_CLIENT_AUTH").orElse("NONE").toUpperCase(java.util.Locale.ROOT),
                 value.apply("nrm.admin.port", "NRM_ADMIN_PORT").filter(s -> !s.isBlank()).map(Integer::parseInt),
                 Duration.parse(value.apply("nrm.audit.checkpoint-interval", "NRM_AUDIT_CHECKPOINT_INTERVAL")
-                        .orElse("PT10S")));
+                        .orElse("PT10S")),
+                config.get("server.tls").exists());
     }
 
-    /** True when the listener speaks TLS. */
+    /** True when the listener speaks TLS (Helidon's {@code server.tls} section, or {@code nrm.tls.keystore}). */
     public boolean tls() {
-        return tlsKeystore.isPresent();
+        return serverTls || tlsKeystore.isPresent();
     }
 }
