@@ -43,6 +43,9 @@ public final class RouteAccess {
     /** The table. */
     public static final List<Row> ROWS = List.of(
             row("POST", "/api/v1/auth/token", Scope.PUBLIC),
+            // Browser sign-in through the OpenID provider (registered only when nrm.oidc.issuer is set).
+            row("GET", "/auth/oidc/login", Scope.PUBLIC),
+            row("GET", "/auth/oidc/callback", Scope.PUBLIC),
             row("POST", "/api/v1/auth/logout", Scope.ALL),
             row("POST", "/api/v1/auth/password", Scope.ALL),
             row("GET", "/api/v1/service-key", Scope.PUBLIC),
