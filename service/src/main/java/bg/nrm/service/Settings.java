@@ -36,6 +36,7 @@ public record Settings(int port,
                        java.util.Set<String> trustedProxies,
                        boolean secureCookies,
                        Optional<Oidc> oidc,
+                       boolean demoStatistics,
                        Hardening hardening) {
 
     /**
@@ -92,6 +93,10 @@ public record Settings(int port,
                 value(config, "nrm.auth.secure-cookies", "NRM_AUTH_SECURE_COOKIES").map(Boolean::parseBoolean)
                         .orElse(config.get("server.tls").exists()),
                 oidc(config),
+                // Made-up statistics rows for the demo's commissions; only with the demo, never on real data.
+                value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
+                        && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
+                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
                 Hardening.from(config, (key, env) -> value(config, key, env)));
     }
 

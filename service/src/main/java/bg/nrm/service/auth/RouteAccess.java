@@ -49,6 +49,9 @@ public final class RouteAccess {
             row("POST", "/api/v1/auth/logout", Scope.ALL),
             row("POST", "/api/v1/auth/password", Scope.ALL),
             row("GET", "/api/v1/service-key", Scope.PUBLIC),
+            // The API reference (Swagger UI and its files): public, like the OpenAPI document.
+            row("GET", "/api/docs", Scope.PUBLIC),
+            row("GET", "/api/docs/{file}", Scope.PUBLIC),
             row("GET", "/api/v1/questionnaires", Scope.ALL),
             row("GET", "/api/v1/questionnaires/{id}", Scope.ALL),
             row("POST", "/api/v1/screenings", Scope.OWN_ORGANISATION, Role.SCREENER),
