@@ -1,5 +1,6 @@
 package bg.nrm.service;
 
+import bg.nrm.keys.AuditMac;
 import bg.nrm.keys.atrest.KeyEncryptionKeys;
 import bg.nrm.keys.atrest.Sealer;
 import bg.nrm.keys.password.PasswordHasher;
@@ -11,6 +12,7 @@ import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.apidocs.ApiDocsService;
+import bg.nrm.service.audit.AuditCheckpoints;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
@@ -19,6 +21,7 @@ import bg.nrm.service.auth.ClientAddress;
 import bg.nrm.service.auth.Credentials;
 import bg.nrm.service.auth.LiveStreams;
 import bg.nrm.service.auth.OidcSignIn;
+import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.SignIn;
 import bg.nrm.service.auth.UserService;
@@ -26,12 +29,16 @@ import bg.nrm.service.auth.UserStore;
 import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.DemoSeed;
+import bg.nrm.service.directory.KeyChanges;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.directory.ServiceKeyService;
 import bg.nrm.service.directory.WebKeyDirectoryService;
 import bg.nrm.service.directory.WebhookSecrets;
 import bg.nrm.service.http.ErrorMapping;
+import bg.nrm.service.http.Json;
+import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.http.SecurityHeaders;
 import bg.nrm.service.mail.Mailer;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
@@ -58,6 +65,7 @@ import bg.nrm.service.stats.DemoStatistics;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.transport.ConnectionGuard;
 import bg.nrm.service.web.Assets;
 import bg.nrm.service.web.RecipientPages;
 import bg.nrm.service.web.ScreenerPages;
@@ -65,6 +73,7 @@ import bg.nrm.service.web.SignInPages;
 import bg.nrm.service.web.Web;
 import bg.nrm.service.web.WebAuth;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +118,9 @@ public final class Application implements AutoCloseable {
     private final SealedReasons reasons;
     private final WebhookSecrets webhookSecrets;
     private final ReferralFactory referralFactory;
+    private final ConnectionGuard connectionGuard;
+    private final KeyChanges keyChanges;
+    private final AuditCheckpoints checkpoints;
     private final Credentials credentials;
     private final SignIn signIn;
     private final ClientAddress clientAddress;
@@ -117,15 +129,20 @@ public final class Application implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
+        if (!settings.postgres() && settings.dbUrl().isEmpty()) {
+            SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
+        }
         this.db = Database.open(settings.jdbcUrl());
-        this.audit = new AuditLog(db, clock);
-        this.keks = KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
+        this.keks = openKeystore(settings, keysDir);
+        this.audit = new AuditLog(db, clock, AuditMac.withKey(keks.auditKeyMaterial()));
         this.sealer = Sealer.using(keks);
         this.tokens = TokenService.create(keks.tokenKeyMaterial(), "nrm-service", clock);
         this.hasher = PasswordHasher.argon2id();
         // Mail clients accept a signature on mail only from a key whose user id is the From address.
         this.signingKey = settings.mail().from().map(from -> ServiceSigningKey.loadOrCreate(keysDir)
                 .withEmailUserId(from, keysDir)).orElseGet(() -> ServiceSigningKey.loadOrCreate(keysDir));
+        this.checkpoints = new AuditCheckpoints(audit, signingKey, settings.dataDir(), clock);
+        audit.anchorTo(checkpoints);
         this.directory = new OrganisationStore(db);
         this.webhookSecrets = new WebhookSecrets(directory, sealer);
         this.screenings = new ScreeningStore(db);
@@ -143,9 +160,14 @@ public final class Application implements AutoCloseable {
                 new WebhookChannel(webhookSecrets, new DeliveryChannel.RetryPolicy(settings.deliveryInitialBackoff(),
                         settings.deliveryMaxAttempts()), settings.allowPrivateNetworks(), clock),
                 settings.mail().enabled() ? Optional.of(new EmailChannel(new Mailer(settings.mail()))) : Optional.empty()));
-        this.alerts = new AlertHub(referrals, clock.millis());
+        this.alerts = new AlertHub(referrals, clock.millis(), settings.hardening().alertStreamsPerAccount());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
+        this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) ->
+                alerts.announce(org, new AlertHub.Event(event, id, Json.writeString(data))));
+        Hardening h = settings.hardening();
+        this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
+                h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
         LiveStreams streams = new LiveStreams();
         this.credentials = new Credentials(
                 new AccessTokens(tokens, db, clock, settings.tokenTtl(), streams),
@@ -178,6 +200,8 @@ public final class Application implements AutoCloseable {
             app.workers.every("delivery", poll, app.delivery::runOnce);
             app.workers.every("escalation", poll, app.escalation::escalateOverdue);
             app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
+            app.workers.every("key-expiry", Duration.ofHours(1), app.keyChanges::warnExpiring);
+            app.workers.every("audit-checkpoint", settings.hardening().auditCheckpointInterval(), app.checkpoints::write);
             app.workers.every("credentials", Duration.ofMinutes(10), app.credentials::purgeExpired);
         }
         return app;
@@ -195,7 +219,21 @@ public final class Application implements AutoCloseable {
 
     /** Registers every route, the authentication filter and the error mapping. */
     public void routing(HttpRouting.Builder routing) {
-        ErrorMapping.register(routing);
+        // First: the guard learns where each request ends, and every answer carries the hardening headers.
+        routing.addFilter(connectionGuard.filter());
+        routing.addFilter(SecurityHeaders.create(settings.hardening().tls()));
+        // Per client address, signed in or not: a brake on floods from one place (429 problem above).
+        int perAddress = settings.hardening().addressRequestsPerMinute();
+        RateLimiter addressLimiter = new RateLimiter(Math.max(1, perAddress / 5), perAddress, clock);
+        ClientAddress clientAddress = new ClientAddress(settings.trustedProxies());
+        routing.addFilter((chain, req, res) -> {
+            if (!req.path().path().startsWith("/observe/health") && !addressLimiter.tryAcquire(clientAddress.of(req))) {
+                throw ProblemException.tooManyRequests();
+            }
+            chain.proceed();
+        });
+        ErrorMapping.register(routing, (req, problem) -> req.context().get(Principal.class).ifPresent(p ->
+                audit.append(p.username(), "ACCESS_DENIED", ErrorMapping.auditPath(req), null)));
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
@@ -212,10 +250,11 @@ public final class Application implements AutoCloseable {
                 .register("/.well-known/openpgpkey", new WebKeyDirectoryService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
-                        settings.maxPayloadBytes()))
+                        settings.maxPayloadBytes(), audit))
                 .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
                         settings.allowPrivateNetworks(), webhookSecrets))
-                .register("/api/v1/audit", new AuditService(audit))
+                .register("/api/v1/organisations", keyChanges)
+                .register("/api/v1/audit", new AuditService(audit, checkpoints))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/referrals", new FollowUpService(db, referrals,
                         new ReferralSources(screenings, directory, sealer), referralFactory, directory, reasons, audit, clock))
@@ -304,14 +343,45 @@ public final class Application implements AutoCloseable {
         return alerts;
     }
 
+    /** Key uploads, confirmations and expiry warnings. */
+    public KeyChanges keyChanges() {
+        return keyChanges;
+    }
+
+    /** The connection limits and read deadlines in front of the HTTP listener. */
+    public ConnectionGuard connectionGuard() {
+        return connectionGuard;
+    }
+
+    /** The signed checkpoints of the audit chain's head. */
+    public AuditCheckpoints auditCheckpoints() {
+        return checkpoints;
+    }
+
     @Override
     public void close() {
+        connectionGuard.close();
         workers.close();
+        try {
+            checkpoints.write();
+        } catch (RuntimeException e) {
+            LOG.warning("could not write the closing audit checkpoint: " + e.getClass().getSimpleName());
+        }
         db.close();
     }
 
     private static String instanceId() {
         return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static KeyEncryptionKeys openKeystore(Settings settings, Path keysDir) {
+        return KeyEncryptionKeys.openOrCreate(keysDir.resolve("kek.bcfks"), keystorePassword(settings, keysDir));
+    }
+
+    /** The audit chain's MAC, with its key from the keystore (for tools that write audit entries outside the service). */
+    public static AuditMac auditMac(Settings settings) {
+        Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
+        return AuditMac.withKey(openKeystore(settings, keysDir).auditKeyMaterial());
     }
 
     /** The keystore password: configured, or (embedded default only) generated once into the keys directory. */

@@ -1,5 +1,6 @@
 package bg.nrm.service;
 
+import bg.nrm.service.transport.DirectErrors;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -79,12 +80,20 @@ public final class Main {
     /** The web server for {@code app}, configured from the {@code server} section and the settings. */
     static WebServer server(Config config, Application app) {
         Settings s = app.settings();
+        Hardening h = s.hardening();
         return WebServer.builder()
                 .config(config.get("server"))
                 .host(s.host())
                 .port(s.port())
                 // Helidon's own cap is a backstop at twice ours; ours answers with problem+json.
                 .maxPayloadSize(2L * s.maxPayloadBytes())
+                .maxConcurrentRequests(h.maxConcurrentRequests())
+                .idleConnectionTimeout(h.idleTimeout())
+                // HTTP/1.1 only, through the guard (per-address limits, read deadlines); no protocol found by
+                // service loading may bypass it.
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(app.connectionGuard())
+                .directHandlers(DirectErrors.all(h.tls()))
                 .routing(app::routing)
                 .build();
     }

@@ -38,7 +38,8 @@ public record Settings(int port,
                        boolean secureCookies,
                        Optional<Oidc> oidc,
                        boolean demoStatistics,
-                       MailSettings mail) {
+                       MailSettings mail,
+                       Hardening hardening) {
 
     /**
      * OpenID Connect, on when {@code nrm.oidc.issuer} is set.
@@ -98,7 +99,8 @@ public record Settings(int port,
                 value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
                         && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
                         .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
-                mail(config));
+                mail(config),
+                Hardening.from(config, (key, env) -> value(config, key, env)));
     }
 
     private static MailSettings mail(Config config) {

@@ -35,6 +35,7 @@ public final class KeyEncryptionKeys {
     private static final Provider BC = new BouncyCastleProvider();
     private static final String KEYSTORE_TYPE = "BCFKS";
     private static final String TOKEN_ALIAS = "token-hmac";
+    private static final String AUDIT_ALIAS = "audit-hmac";
     private static final Pattern KEK_ID = Pattern.compile("kek-\\d{4,9}");
     private static final int KEK_BYTES = 32;
 
@@ -165,6 +166,20 @@ public final class KeyEncryptionKeys {
             putSecret(TOKEN_ALIAS, "HmacSHA256", SecretBytes.random(32));
             save();
             key = secret(TOKEN_ALIAS);
+        }
+        return key.getEncoded();
+    }
+
+    /**
+     * The audit chain's MAC key, created on first use and kept beside the KEKs (never rotated with them: every past
+     * entry is checked with it). Not in the database, so that a database writer cannot recompute the chain.
+     */
+    public synchronized byte[] auditKeyMaterial() {
+        SecretKey key = secret(AUDIT_ALIAS);
+        if (key == null) {
+            putSecret(AUDIT_ALIAS, "HmacSHA256", SecretBytes.random(32));
+            save();
+            key = secret(AUDIT_ALIAS);
         }
         return key.getEncoded();
     }

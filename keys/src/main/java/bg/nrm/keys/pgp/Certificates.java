@@ -3,13 +3,18 @@ package bg.nrm.keys.pgp;
 import bg.nrm.keys.KeysException;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyRing;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.pgpainless.PGPainless;
 import org.pgpainless.key.info.KeyRingInfo;
+import org.pgpainless.policy.Policy;
+import org.pgpainless.signature.consumer.SignatureVerifier;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -83,6 +88,64 @@ public final class Certificates {
         }
     }
 
+    /**
+     * Certifies the first user id of {@code armoredCertificate} with {@code armoredSecretKey}: how an organisation's
+     * current key vouches for its next one, so that the service may switch without a confirmation by hand.
+     *
+     * @return the certificate with the certification added
+     */
+    public static String certify(String armoredCertificate, String armoredSecretKey, char[] passphraseOrNull) {
+        PGPPublicKeyRing cert = Pgp.readSingleCertificate(armoredCertificate);
+        PGPSecretKeyRing issuer = Pgp.readSingleSecretKey(armoredSecretKey);
+        Iterator<String> ids = cert.getPublicKey().getUserIDs();
+        if (!ids.hasNext()) {
+            throw new InvalidKeyException("certificate has no user id to certify");
+        }
+        try {
+            return Pgp.armor(PGPainless.certify().userIdOnCertificate(ids.next(), cert)
+                    .withKey(issuer, Pgp.protector(passphraseOrNull)).build().getCertifiedCertificate());
+        } catch (Exception e) {
+            throw new KeysException("certification failed: " + Pgp.fingerprint(issuer));
+        }
+    }
+
+    /**
+     * Whether a user id of {@code armoredCertificate} carries a valid certification, at {@code at}, by a key of
+     * {@code armoredIssuer} (any of its keys). False for anything unreadable.
+     */
+    public static boolean certifiedBy(String armoredCertificate, String armoredIssuer, Instant at) {
+        try {
+            PGPPublicKeyRing cert = Pgp.readSingleCertificate(armoredCertificate);
+            PGPPublicKeyRing issuer = Pgp.readSingleCertificate(armoredIssuer);
+            if (Pgp.fingerprint(cert).equals(Pgp.fingerprint(issuer))) {
+                return false;
+            }
+            PGPPublicKey primary = cert.getPublicKey();
+            for (Iterator<String> ids = primary.getUserIDs(); ids.hasNext(); ) {
+                String id = ids.next();
+                for (Iterator<PGPSignature> sigs = primary.getSignaturesForID(id); sigs != null && sigs.hasNext(); ) {
+                    PGPSignature sig = sigs.next();
+                    PGPPublicKey signer = issuer.getPublicKey(sig.getKeyID());
+                    if (signer != null && sig.isCertification() && verifies(id, sig, signer, primary, at)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (InvalidKeyException e) {
+            return false;
+        }
+    }
+
+    private static boolean verifies(String id, PGPSignature sig, PGPPublicKey signer, PGPPublicKey primary, Instant at) {
+        try {
+            return SignatureVerifier.verifyUserIdCertification(id, sig, signer, primary, Policy.getInstance(),
+                    Date.from(at));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The public half of an armored secret key. */
     public static String certificateOf(String armoredSecretKey) {
         return Pgp.armor(PGPainless.extractCertificate(Pgp.readSingleSecretKey(armoredSecretKey)));
@@ -97,7 +160,7 @@ public final class Certificates {
             List<String> userIds = info.getUserIds();
             return new CertificateInfo(info.getFingerprint().toString(), userIds, info.getCreationDate().toInstant(),
                     expiry == null ? null : expiry.toInstant(), revoked, !revoked && info.isUsableForEncryption());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new InvalidKeyException("unusable OpenPGP key");
         }
     }

@@ -9,7 +9,6 @@ import org.pgpainless.key.collection.PGPKeyRingCollection;
 import org.pgpainless.key.protection.SecretKeyRingProtector;
 import org.pgpainless.util.Passphrase;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -67,7 +66,9 @@ final class Pgp {
                 throw new InvalidKeyException("no OpenPGP key found");
             }
             return collection;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            // Bouncy Castle throws its checked PGPException from here without declaring it (garbage input): every
+            // failure to parse is the caller's "invalid key", never a crash.
             if (e instanceof InvalidKeyException ike) {
                 throw ike;
             }

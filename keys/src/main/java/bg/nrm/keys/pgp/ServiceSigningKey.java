@@ -1,13 +1,18 @@
 package bg.nrm.keys.pgp;
 
 import bg.nrm.keys.KeysException;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.pgpainless.PGPainless;
 import org.pgpainless.key.info.KeyRingInfo;
 import org.pgpainless.key.protection.SecretKeyRingProtector;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +21,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
@@ -141,6 +148,33 @@ public final class ServiceSigningKey {
     /** The primary key fingerprint, 40 upper-case hex digits. */
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * A detached, armored OpenPGP signature over {@code data} (a binary document), made with the service's signing
+     * subkey: what {@code gpg --verify data.asc data} checks against the service certificate. Used for audit
+     * checkpoints.
+     */
+    public String signDetached(byte[] data, Instant at) {
+        SignerPool.Signer s = signers.borrow();
+        try {
+            PGPSignatureGenerator gen = new PGPSignatureGenerator(s.contentSigner(), s.publicKey());
+            gen.init(PGPSignature.BINARY_DOCUMENT, s.privateKey());
+            PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+            hashed.setSignatureCreationTime(false, Date.from(at));
+            hashed.setIssuerFingerprint(false, s.publicKey());
+            gen.setHashedSubpackets(hashed.generate());
+            gen.update(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(out)) {
+                gen.generate().encode(armor);
+            }
+            return out.toString(StandardCharsets.US_ASCII);
+        } catch (PGPException | IOException e) {
+            throw new KeysException("signing failed: " + fingerprint, e);
+        } finally {
+            signers.release(s);
+        }
     }
 
     /** A private copy of the secret key for one use; never shared between threads. */

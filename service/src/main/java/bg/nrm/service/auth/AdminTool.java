@@ -90,9 +90,13 @@ public final class AdminTool {
         Clock clock = Clock.systemUTC();
         if (!settings.postgres()) {
             bg.nrm.service.store.SecureFiles.privateDirectory(settings.dataDir());
+            if (settings.dbUrl().isEmpty()) {
+                bg.nrm.service.store.SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
+            }
         }
         try (Database db = Database.open(settings.jdbcUrl())) {
-            AuditLog audit = new AuditLog(db, clock);
+            // The audit chain's MAC key is in the keystore: the bootstrap entry is chained like every other.
+            AuditLog audit = new AuditLog(db, clock, bg.nrm.service.Application.auditMac(settings));
             long now = clock.millis();
             String outcome = db.inTransaction(c -> {
                 if (UserStore.anyAdministrator(c)) {

@@ -1,9 +1,7 @@
 package bg.nrm.service.auth;
 
 import bg.nrm.service.http.ProblemException;
-import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -27,7 +25,7 @@ import java.util.Set;
  *   <li>A caller signed in with a one-time password may only change it ({@code POST /api/v1/auth/password}).</li>
  * </ul>
  * The verified caller is put in the request context for {@link Access} to check role and organisation (and the
- * {@link WebSessions.Session}, when there is one). Every response also carries the usual hardening headers.
+ * {@link WebSessions.Session}, when there is one). (The hardening headers are {@code SecurityHeaders}'.)
  */
 public final class AuthFilter implements Filter {
     /** Routes under {@code /api/} that need no sign-in. */
@@ -35,9 +33,6 @@ public final class AuthFilter implements Filter {
     static final String PASSWORD_CHANGE = "/api/v1/auth/password";
     private static final Set<Method> SAFE = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
     private static final String BEARER = "Bearer ";
-    private static final Header NOSNIFF = HeaderValues.create("X-Content-Type-Options", "nosniff");
-    private static final Header NO_FRAMES = HeaderValues.create("X-Frame-Options", "DENY");
-    private static final Header NO_REFERRER = HeaderValues.create("Referrer-Policy", "no-referrer");
 
     private final Credentials credentials;
     private final RateLimiter perAccount;
@@ -49,9 +44,6 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        res.header(NOSNIFF);
-        res.header(NO_FRAMES);
-        res.header(NO_REFERRER);
         String path = req.path().path();
         boolean metrics = path.startsWith("/observe/metrics");
         if (!(path.startsWith("/api/") || metrics) || PUBLIC.contains(path) || isApiReference(path)) {

@@ -33,8 +33,11 @@ public final class Bands {
         return "50+";
     }
 
-    /** BG, other EU, or non-EU. */
+    /** BG, other EU, non-EU, or unknown (a care worker often does not know it). */
     public static String citizenshipGroup(String isoCode) {
+        if (isoCode == null) {
+            return "unknown";
+        }
         if ("BG".equals(isoCode)) {
             return "BG";
         }

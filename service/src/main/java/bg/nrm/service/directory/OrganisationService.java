@@ -1,9 +1,6 @@
 package bg.nrm.service.directory;
 
 import bg.nrm.keys.KeysException;
-import bg.nrm.keys.pgp.CertificateInfo;
-import bg.nrm.keys.pgp.Certificates;
-import bg.nrm.keys.pgp.InvalidKeyException;
 import bg.nrm.keys.webhook.WebhookSecret;
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.routing.OrganisationType;
@@ -21,10 +18,10 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -85,8 +82,8 @@ public final class OrganisationService implements HttpService {
         rules.get("/", this::handleList)
                 .post("/", this::handleCreate)
                 .get("/{id}", this::handleOne)
-                .put("/{id}", this::handleUpdate)
-                .put("/{id}/keys", this::handleKeys);
+                .put("/{id}", this::handleUpdate);
+        // PUT /{id}/keys and POST /{id}/keys/confirm: KeyChanges.
     }
 
     private void handleList(ServerRequest req, ServerResponse res) {
@@ -159,8 +156,10 @@ public final class OrganisationService implements HttpService {
             if (sealed != null || clearSecret) {
                 OrganisationStore.setWebhookSecret(c, id, sealed);
             }
+            String secretChange = sealed != null ? "webhook secret set" : clearSecret ? "webhook secret removed" : null;
+            String webhook = webhookChange(current, next);
             audit.append(c, admin.username(), "ORGANISATION_UPDATED", id,
-                    sealed != null ? "webhook secret set" : clearSecret ? "webhook secret removed" : null);
+                    webhook == null ? secretChange : secretChange == null ? webhook : webhook + "; " + secretChange);
             return null;
         });
         OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
@@ -176,25 +175,24 @@ public final class OrganisationService implements HttpService {
         return given == null ? current : given.isEmpty() ? null : given;
     }
 
-    private void handleKeys(ServerRequest req, ServerResponse res) {
-        Principal admin = Access.require(req, Role.ADMIN);
-        String id = req.path().pathParameters().get("id");
-        require(id);
-        String armored = new String(Bodies.readAtMost(req, MAX_KEY_BYTES), StandardCharsets.UTF_8);
-        CertificateInfo info;
-        try {
-            info = Certificates.requireUsableForEncryption(armored, clock.instant());
-        } catch (InvalidKeyException e) {
-            throw ProblemException.badRequest("body", e.getMessage());
-        }
-        db.inTransaction(c -> {
-            OrganisationStore.activateKey(c, id, info.fingerprint(), armored,
-                    info.expires() == null ? null : info.expires().toEpochMilli(), clock.millis());
-            audit.append(c, admin.username(), "KEY_ACTIVATED", id, info.fingerprint());
+    /**
+     * The webhook change, old and new, for the audit log; null when the webhook stayed. The query string is left out
+     * (it may carry a receiver's secret), and each address is cut to 200 characters.
+     */
+    static String webhookChange(Organisation before, Organisation after) {
+        if (Objects.equals(before.webhookUrl(), after.webhookUrl())) {
             return null;
-        });
-        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
-        Bodies.json(res, view(require(id)));
+        }
+        return "webhookUrl: " + forAudit(before.webhookUrl()) + " -> " + forAudit(after.webhookUrl());
+    }
+
+    private static String forAudit(String url) {
+        if (url == null) {
+            return "none";
+        }
+        int query = url.indexOf('?');
+        String bare = query < 0 ? url : url.substring(0, query) + "?…";
+        return bare.length() > 200 ? bare.substring(0, 200) + "…" : bare;
     }
 
     private Organisation require(String id) {

@@ -147,6 +147,35 @@ public final class OrganisationStore {
         }
     }
 
+    /** The stored key with this fingerprint, whichever organisation holds it. */
+    public static Optional<StoredKey> byFingerprint(Connection c, String fingerprint) throws SQLException {
+        return Sql.one(c, "SELECT fingerprint, organisation_id, certificate, status, expires_at, created_at "
+                + "FROM organisation_keys WHERE fingerprint = ?", OrganisationStore::mapKey, fingerprint);
+    }
+
+    /** The organisation's ACTIVE key, if it has one (the newest, should there be several). */
+    public static Optional<StoredKey> activeKey(Connection c, String organisationId) throws SQLException {
+        return keys(c, organisationId).stream().filter(k -> "ACTIVE".equals(k.status())).findFirst();
+    }
+
+    /** Stores {@code certificate} as PENDING for the organisation, replacing an earlier pending or retired copy. */
+    public static void proposeKey(Connection c, String organisationId, String fingerprint, String certificate,
+                                  Long expiresAt, long now, String proposedBy) throws SQLException {
+        if (Sql.update(c, "UPDATE organisation_keys SET status = 'PENDING', certificate = ?, expires_at = ?, proposed_by = ? "
+                + "WHERE fingerprint = ? AND organisation_id = ?", certificate, expiresAt, proposedBy, fingerprint,
+                organisationId) == 0) {
+            Sql.update(c, "INSERT INTO organisation_keys (fingerprint, organisation_id, certificate, status, expires_at, "
+                    + "created_at, proposed_by) VALUES (?,?,?,'PENDING',?,?,?)", fingerprint, organisationId, certificate,
+                    expiresAt, now, proposedBy);
+        }
+        changed();
+    }
+
+    private static StoredKey mapKey(ResultSet rs) throws SQLException {
+        return new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Sql.nullableLong(rs, "expires_at"), rs.getLong(6));
+    }
+
     private static Organisation map(ResultSet rs) throws SQLException {
         return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
                 rs.getString("region"), Arrays.asList(rs.getString("covered_regions").split(",")),

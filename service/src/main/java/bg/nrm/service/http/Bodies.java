@@ -1,9 +1,11 @@
 package bg.nrm.service.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -48,8 +50,10 @@ public final class Bodies {
                 throw ProblemException.tooLarge(limit);
             }
             return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException | DataReader.InsufficientDataAvailableException e) {
+            // The client hung up or was cut off mid-body: nothing to answer and nothing to log but one quiet line
+            // (Helidon logs a closed connection at TRACE).
+            throw new CloseConnectionException("request body abandoned by the client", e);
         }
     }
 

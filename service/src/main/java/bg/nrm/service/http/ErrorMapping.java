@@ -1,12 +1,16 @@
 package bg.nrm.service.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +27,25 @@ public final class ErrorMapping {
     private ErrorMapping() {
     }
 
+    /** Told of every 403, so that access denials of signed-in callers are audited. */
+    @FunctionalInterface
+    public interface DenialListener {
+        void denied(ServerRequest req, Problem problem);
+    }
+
     public static void register(HttpRouting.Builder routing) {
+        register(routing, (req, problem) -> { });
+    }
+
+    public static void register(HttpRouting.Builder routing, DenialListener denials) {
         routing.error(ProblemException.class, (req, res, e) -> {
+            if (e.problem().status() == 403) {
+                try {
+                    denials.denied(req, e.problem());
+                } catch (RuntimeException auditFailure) {
+                    LOG.warning("access denial could not be audited: " + auditFailure.getClass().getSimpleName());
+                }
+            }
             // Whole seconds, rounded up: a client that waits exactly this long is not refused again for the rest.
             e.retryAfter().ifPresent(d -> res.header(HeaderNames.RETRY_AFTER,
                     Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))));
@@ -42,11 +63,36 @@ public final class ErrorMapping {
                     code == 413 ? "the request body is too large" : "the request could not be processed", null));
         });
         routing.error(Throwable.class, (req, res, e) -> {
+            if (clientWentAway(e)) {
+                // Bodies turns a broken read into a quiet connection close; anything else that breaks on a gone
+                // client is one line, no stack trace, so that nobody can flood the log without signing in.
+                LOG.info("request abandoned by the client (" + e.getClass().getSimpleName() + ")");
+                send(res, new Problem("about:blank", "Bad Request", 400, "the request was not received whole", null));
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "unhandled error, incident " + incident + ": " + e.getClass().getName(), e);
             send(res, new Problem("about:blank", "Internal error", 500,
                     "an unexpected error occurred; incident " + incident, null));
         });
+    }
+
+    /** Method and path of a request for the audit log, at most 120 characters (ids only; no query string). */
+    public static String auditPath(ServerRequest req) {
+        // The prologue's path: inside a service, req.path() is relative to where the service is registered.
+        String p = req.prologue().method().text() + " " + req.prologue().uriPath().path();
+        return p.length() > 120 ? p.substring(0, 120) : p;
+    }
+
+    /** True when {@code e} comes from reading a request whose connection broke, not from the service. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException
+                    || t instanceof DataReader.InsufficientDataAvailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes a problem document, unless the response has already been sent. */

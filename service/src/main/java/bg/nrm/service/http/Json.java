@@ -10,14 +10,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +30,7 @@ import java.util.stream.Collectors;
  * never echoing the input.
  */
 public final class Json {
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final ObjectMapper MAPPER = create();
 
     private Json() {
@@ -38,7 +43,12 @@ public final class Json {
     /** Parses a request body into {@code type}, or throws a 400 {@link ProblemException} naming the field. */
     public static <T> T parse(byte[] body, Class<T> type) {
         try {
-            return MAPPER.readValue(body, type);
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                // The literal "null" is well-formed JSON but no request.
+                throw ProblemException.badRequest("body", "a JSON object is required");
+            }
+            return value;
         } catch (UnrecognizedPropertyException e) {
             throw ProblemException.badRequest(path(e), "unknown field");
         } catch (InvalidFormatException e) {
@@ -88,11 +98,20 @@ public final class Json {
         }
     }
 
+    /**
+     * The path of the bad field. A name the client made up is never repeated as such (it could be markup or ten
+     * kilobytes): only names that look like our own (letters, digits, underscores, up to 64) are kept; others are
+     * shown as {@code *}.
+     */
     private static String path(MismatchedInputException e) {
         return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? safeName(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    private static String safeName(String name) {
+        return SAFE_NAME.matcher(name).matches() ? name : "*";
     }
 
     private static ObjectMapper create() {
@@ -108,8 +127,13 @@ public final class Json {
                 .addModule(new JavaTimeModule())
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
+        // Text fields take text only: 15 or true where a name or code is expected is a client error, not "15".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(20_000).maxNumberLength(20).build());
+                .maxNestingDepth(32).maxStringLength(20_000).maxNumberLength(20).maxNameLength(256).build());
         return mapper;
     }
 }

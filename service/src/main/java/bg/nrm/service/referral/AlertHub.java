@@ -1,5 +1,7 @@
 package bg.nrm.service.referral;
 
+import bg.nrm.service.http.Json;
+
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,45 +19,79 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class AlertHub {
     private static final int MAX_SUBSCRIBERS_PER_ORGANISATION = 20;
+    private static final int DEFAULT_STREAMS_PER_ACCOUNT = 3;
     private static final int QUEUE_CAPACITY = 500;
     private static final long LOOKBACK_MILLIS = 60_000;
     private static final int SEEN_CAPACITY = 10_000;
 
     private final ReferralStore store;
-    private final Map<String, Set<BlockingQueue<Alert>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Set<BlockingQueue<Event>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perAccount = new ConcurrentHashMap<>();
+    private final int streamsPerAccount;
     private final Set<String> seen = new LinkedHashSet<>();
     private long watermark;
 
     public AlertHub(ReferralStore store, long startMillis) {
+        this(store, startMillis, DEFAULT_STREAMS_PER_ACCOUNT);
+    }
+
+    /** A hub that lets one account hold at most {@code streamsPerAccount} streams at once. */
+    public AlertHub(ReferralStore store, long startMillis, int streamsPerAccount) {
         this.store = store;
         this.watermark = startMillis;
+        this.streamsPerAccount = Math.max(1, streamsPerAccount);
+    }
+
+    /** One event on a stream: its SSE name ({@code referral}, {@code key-change}), id and JSON data. */
+    public record Event(String name, String id, String json) {
     }
 
     /** One alert: a new referral for the subscriber's organisation. */
     public record Alert(String referralId, String level, Instant dueBy, boolean anonymised) {
     }
 
-    /** Subscribes to an organisation's alerts, or returns null when it has too many open subscriptions. */
-    public BlockingQueue<Alert> subscribe(String organisationId) {
-        BlockingQueue<Alert> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    /**
+     * Subscribes {@code account} to its organisation's alerts, or returns null when the account already holds its
+     * share of streams or the organisation has too many: one account cannot take every slot of its organisation.
+     */
+    public BlockingQueue<Event> subscribe(String organisationId, String account) {
+        if (perAccount.merge(account, 1, Integer::sum) > streamsPerAccount) {
+            release(account);
+            return null;
+        }
+        BlockingQueue<Event> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
         boolean[] added = {false};
         // compute() runs atomically per organisation, so the cap cannot be overrun by concurrent subscribers.
         subscribers.compute(organisationId, (k, set) -> {
-            Set<BlockingQueue<Alert>> s = set == null ? new CopyOnWriteArraySet<>() : set;
+            Set<BlockingQueue<Event>> s = set == null ? new CopyOnWriteArraySet<>() : set;
             if (s.size() < MAX_SUBSCRIBERS_PER_ORGANISATION) {
                 s.add(queue);
                 added[0] = true;
             }
             return s;
         });
+        if (!added[0]) {
+            release(account);
+        }
         return added[0] ? queue : null;
     }
 
-    public void unsubscribe(String organisationId, BlockingQueue<Alert> queue) {
-        Set<BlockingQueue<Alert>> set = subscribers.get(organisationId);
-        if (set != null) {
-            set.remove(queue);
+    public void unsubscribe(String organisationId, String account, BlockingQueue<Event> queue) {
+        Set<BlockingQueue<Event>> set = subscribers.get(organisationId);
+        if (set != null && set.remove(queue)) {
+            release(account);
         }
+    }
+
+    /** Hands an event to the organisation's subscribers on this instance (key changes, expiry warnings). */
+    public void announce(String organisationId, Event event) {
+        for (BlockingQueue<Event> q : subscribers.getOrDefault(organisationId, Set.of())) {
+            q.offer(event);
+        }
+    }
+
+    private void release(String account) {
+        perAccount.computeIfPresent(account, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /**
@@ -74,9 +110,7 @@ public final class AlertHub {
                 seen.remove(seen.iterator().next());
             }
             Alert alert = new Alert(r.id(), r.level(), Instant.ofEpochMilli(r.dueBy()), r.anonymised());
-            for (BlockingQueue<Alert> q : subscribers.getOrDefault(r.recipientId(), Set.of())) {
-                q.offer(alert);
-            }
+            announce(r.recipientId(), new Event("referral", r.id(), Json.writeString(alert)));
             published++;
         }
         return published;

@@ -4,7 +4,6 @@ import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.LiveStreams;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
-import bg.nrm.service.http.Json;
 import bg.nrm.service.http.ProblemException;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
@@ -26,7 +25,7 @@ public final class AlertService implements HttpService {
     // sign-outs and disablings interrupt it at once).
     private static final Duration RECHECK = Duration.ofSeconds(5);
     // Queued when the caller's credentials are ended: the stream stops at once.
-    private static final AlertHub.Alert END = new AlertHub.Alert("", "", java.time.Instant.EPOCH, false);
+    private static final AlertHub.Event END = new AlertHub.Event("", "", "");
 
     private final AlertHub hub;
     private final Clock clock;
@@ -48,7 +47,7 @@ public final class AlertService implements HttpService {
         if (p.organisationId() == null) {
             throw ProblemException.forbidden("your account belongs to no organisation");
         }
-        BlockingQueue<AlertHub.Alert> queue = hub.subscribe(p.organisationId());
+        BlockingQueue<AlertHub.Event> queue = hub.subscribe(p.organisationId(), p.username());
         if (queue == null) {
             throw ProblemException.tooManyRequests();
         }
@@ -62,19 +61,18 @@ public final class AlertService implements HttpService {
             // the client signs in again and reconnects.
             long idleSince = clock.millis();
             while (!Thread.currentThread().isInterrupted() && clock.instant().isBefore(p.expiresAt())) {
-                AlertHub.Alert alert = queue.poll(RECHECK.toMillis(), TimeUnit.MILLISECONDS);
-                if (alert == END || !streams.stillValid(p)) {
+                AlertHub.Event event = queue.poll(RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+                if (event == END || !streams.stillValid(p)) {
                     break;
                 }
-                if (alert == null) {
+                if (event == null) {
                     if (clock.millis() - idleSince >= KEEP_ALIVE.toMillis()) {
                         sink.emit(SseEvent.builder().comment("keep-alive").build());
                         idleSince = clock.millis();
                     }
                 } else {
                     idleSince = clock.millis();
-                    sink.emit(SseEvent.builder().id(alert.referralId()).name("referral")
-                            .data(Json.writeString(alert)).build());
+                    sink.emit(SseEvent.builder().id(event.id()).name(event.name()).data(event.json()).build());
                 }
             }
         } catch (InterruptedException e) {
@@ -82,7 +80,7 @@ public final class AlertService implements HttpService {
         } catch (UncheckedIOException e) {
             // The client went away; nothing to do.
         } finally {
-            hub.unsubscribe(p.organisationId(), queue);
+            hub.unsubscribe(p.organisationId(), p.username(), queue);
             try {
                 sink.close();
             } catch (RuntimeException ignored) {

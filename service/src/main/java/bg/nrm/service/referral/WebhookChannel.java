@@ -4,12 +4,12 @@ import bg.nrm.keys.webhook.WebhookSecret;
 import bg.nrm.keys.webhook.WebhookSigner;
 import bg.nrm.service.directory.WebhookSecrets;
 import bg.nrm.service.directory.Webhooks;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientRequest;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +31,21 @@ public final class WebhookChannel implements DeliveryChannel {
     private final RetryPolicy retry;
     private final boolean allowPrivateNetworks;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebClient http;
 
     public WebhookChannel(WebhookSecrets secrets, RetryPolicy retry, boolean allowPrivateNetworks, Clock clock) {
         this.secrets = secrets;
         this.retry = retry;
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.clock = clock;
+        // The address is resolved once, checked and pinned for the connection (no second resolution to rebind).
+        this.http = WebClient.builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(REQUEST_TIMEOUT)
+                .followRedirects(false)
+                .keepAlive(false)
+                .dnsResolver(Webhooks.pinningResolver(allowPrivateNetworks))
+                .build();
     }
 
     @Override
@@ -65,27 +72,39 @@ public final class WebhookChannel implements DeliveryChannel {
                 return new Attempt(false, "address not allowed");
             }
             byte[] body = r.envelope().getBytes(StandardCharsets.US_ASCII);
-            HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/pgp-encrypted")
-                    .header(REFERRAL_HEADER, r.id())
-                    .header(ATTEMPT_HEADER, Integer.toString(attempt))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             Optional<WebhookSecret> secret = secrets.find(r.recipientId());
             if (secret.isEmpty()) {
                 // Addresses saved before secrets existed: refuse rather than send an unsigned referral.
                 return new Attempt(false, "no webhook secret");
             }
             WebhookSigner.Headers signed = WebhookSigner.sign(secret.get(), r.id(), clock.instant(), body);
-            request.header("webhook-id", signed.id()).header("webhook-timestamp", signed.timestamp())
-                    .header("webhook-signature", signed.signature());
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return new Attempt(response.statusCode() / 100 == 2, "HTTP " + response.statusCode());
-        } catch (IOException | IllegalArgumentException e) {
+            HttpClientRequest request = http.post().uri(target)
+                    .header(HeaderNames.CONTENT_TYPE, "application/pgp-encrypted")
+                    .header(HeaderNames.create(REFERRAL_HEADER), r.id())
+                    .header(HeaderNames.create(ATTEMPT_HEADER), Integer.toString(attempt))
+                    .header(HeaderNames.create("webhook-id"), signed.id())
+                    .header(HeaderNames.create("webhook-timestamp"), signed.timestamp())
+                    .header(HeaderNames.create("webhook-signature"), signed.signature());
+            try (HttpClientResponse response = request.submit(body)) {
+                int status = response.status().code();
+                return new Attempt(status / 100 == 2, "HTTP " + status);
+            }
+        } catch (Webhooks.AddressNotAllowed e) {
+            return new Attempt(false, "address not allowed");
+        } catch (RuntimeException e) {
+            if (refused(e)) {
+                return new Attempt(false, "address not allowed");
+            }
             return new Attempt(false, "unreachable (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(false, "interrupted");
         }
+    }
+
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Webhooks.AddressNotAllowed) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package bg.nrm.service.screening;
 
 import bg.nrm.rules.Assessment;
+import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
@@ -34,9 +35,11 @@ public final class ScreeningService implements HttpService {
     private final OrganisationStore directory;
     private final SealedReasons reasons;
     private final int maxBody;
+    private final AuditLog audit;
 
     public ScreeningService(ScreeningWorkflow workflow, ScreeningStore screenings, ReferralStore referrals,
-                            OrganisationStore directory, SealedReasons reasons, int maxBody) {
+                            OrganisationStore directory, SealedReasons reasons, int maxBody, AuditLog audit) {
+        this.audit = audit;
         this.workflow = workflow;
         this.screenings = screenings;
         this.referrals = referrals;
@@ -76,6 +79,8 @@ public final class ScreeningService implements HttpService {
         ScreeningStore.Row row = screenings.find(id)
                 .filter(r -> screener.actsFor(r.organisationId()))
                 .orElseThrow(() -> ProblemException.notFound("screening"));
+        // Who looked at which case is a security event (ASVS V16): the read is audited, with the screening id only.
+        audit.append(screener.username(), "SCREENING_READ", id, null);
         Assessment assessment = Json.read(row.assessmentJson(), Assessment.class);
         List<ScreeningViews.ReferralView> views = referrals.forScreening(id).stream()
                 .map(r -> ScreeningViews.view(r, directory.find(r.recipientId()).orElse(null),

@@ -17,7 +17,7 @@ public enum Breakdown {
     AGE_BAND("ageBand", "age_band", "Възрастова група", List.of("0-13", "14-17", "18-24", "25-34", "35-49", "50+",
             "unknown")),
     GENDER("gender", "gender", "Пол", List.of("female", "male", "other", "unknown")),
-    CITIZENSHIP("citizenship", "citizenship_group", "Гражданство", List.of("BG", "EU", "NON_EU")),
+    CITIZENSHIP("citizenship", "citizenship_group", "Гражданство", List.of("BG", "EU", "NON_EU", "unknown")),
     QUESTIONNAIRE("questionnaire", "questionnaire", "Въпросник", List.of()),
     LEVEL("level", "level", "Ниво на риска", List.of("NONE", "LOW", "MEDIUM", "HIGH", "IMMEDIATE")),
     DIMENSION("dimension", "dimensions", "Измерение", List.of()),

@@ -44,6 +44,32 @@ public final class SecureFiles {
         }
     }
 
+    /**
+     * Makes the SQLite database file, and its WAL and shared-memory files, readable by the owner only (0600). The
+     * driver would create them with the process umask (0644: any local user could copy the case database); SQLite
+     * gives the WAL and shared-memory files the database file's mode, so creating that one first is enough for new
+     * files, and existing ones are tightened.
+     */
+    public static void privateDatabaseFile(Path dbFile) {
+        if (!POSIX) {
+            return;
+        }
+        try {
+            var ownerOnly = PosixFilePermissions.fromString("rw-------");
+            if (!Files.exists(dbFile)) {
+                Files.createFile(dbFile, PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                Path f = dbFile.resolveSibling(dbFile.getFileName() + suffix);
+                if (Files.exists(f)) {
+                    Files.setPosixFilePermissions(f, ownerOnly);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
