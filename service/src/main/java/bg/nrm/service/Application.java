@@ -166,6 +166,7 @@ public final class Application implements AutoCloseable {
         this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) ->
                 alerts.announce(org, new AlertHub.Event(event, id, Json.writeString(data))));
         Hardening h = settings.hardening();
+        h.refuseUnbuilt();
         this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
                 h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
         LiveStreams streams = new LiveStreams();

@@ -65,6 +65,19 @@ public record Hardening(int connectionsPerAddress,
                 config.get("server.tls").exists());
     }
 
+    /**
+     * Refuses the settings that are reserved but not built yet (TLS from a keystore setting, mutual TLS, a separate
+     * admin port): a setting that silently did nothing would leave an operator believing the listener is protected.
+     * TLS is configured with Helidon's own {@code server.tls} section.
+     */
+    public void refuseUnbuilt() {
+        if (tlsKeystore.isPresent() || tlsTruststore.isPresent() || adminPort.isPresent()
+                || !"NONE".equals(tlsClientAuth)) {
+            throw new IllegalArgumentException("nrm.tls.* and nrm.admin.port are not supported yet: configure TLS"
+                    + " with Helidon's server.tls section (see SECURITY.md)");
+        }
+    }
+
     /** True when the listener speaks TLS (Helidon's {@code server.tls} section, or {@code nrm.tls.keystore}). */
     public boolean tls() {
         return serverTls || tlsKeystore.isPresent();

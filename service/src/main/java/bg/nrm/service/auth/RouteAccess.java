@@ -40,6 +40,16 @@ public final class RouteAccess {
         return new Row(method, path, roles.length == 0 ? ANY_SIGNED_IN : Set.copyOf(List.of(roles)), scope);
     }
 
+    /**
+     * Whether a route ({@code "GET /inbox"}) is a web page rather than part of the API. Pages are held by the web
+     * package's own deny-by-default guard ({@code Web.guard}) and answer a browser session, not a bearer token.
+     */
+    public static boolean isPage(String route) {
+        String path = route.substring(route.indexOf(' ') + 1);
+        return !(path.startsWith("/api/") || path.equals("/api/docs") || path.startsWith("/observe/")
+                || path.startsWith("/.well-known/") || path.startsWith("/auth/") || path.equals("/openapi"));
+    }
+
     /** The table. */
     public static final List<Row> ROWS = List.of(
             row("POST", "/api/v1/auth/token", Scope.PUBLIC),
@@ -49,6 +59,9 @@ public final class RouteAccess {
             row("POST", "/api/v1/auth/logout", Scope.ALL),
             row("POST", "/api/v1/auth/password", Scope.ALL),
             row("GET", "/api/v1/service-key", Scope.PUBLIC),
+            // The service key by Web Key Directory, for mail clients.
+            row("GET", "/.well-known/openpgpkey/policy", Scope.PUBLIC),
+            row("GET", "/.well-known/openpgpkey/hu/{hash}", Scope.PUBLIC),
             // The API reference (Swagger UI and its files): public, like the OpenAPI document.
             row("GET", "/api/docs", Scope.PUBLIC),
             row("GET", "/api/docs/{file}", Scope.PUBLIC),
@@ -59,6 +72,9 @@ public final class RouteAccess {
             row("GET", "/api/v1/inbox", Scope.OWN_ORGANISATION, Role.RECIPIENT),
             row("GET", "/api/v1/alerts", Scope.OWN_ORGANISATION, Role.RECIPIENT),
             row("GET", "/api/v1/referrals/{id}/envelope", Scope.OWN_ORGANISATION, Role.RECIPIENT),
+            row("GET", "/api/v1/referrals/{id}/document.pdf", Scope.OWN_ORGANISATION, Role.RECIPIENT),
+            row("POST", "/api/v1/referrals/{id}/outcome", Scope.OWN_ORGANISATION, Role.RECIPIENT),
+            row("POST", "/api/v1/referrals/{id}/identification", Scope.OWN_ORGANISATION, Role.RECIPIENT),
             row("POST", "/api/v1/referrals/{id}/ack", Scope.OWN_ORGANISATION, Role.RECIPIENT),
             row("POST", "/api/v1/referrals/{id}/decision", Scope.OWN_ORGANISATION, Role.RECIPIENT),
             row("POST", "/api/v1/referrals/{id}/revoke", Scope.OWN_ORGANISATION, Role.SCREENER),

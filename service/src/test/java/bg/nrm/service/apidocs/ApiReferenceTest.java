@@ -3,6 +3,7 @@ package bg.nrm.service.apidocs;
 import bg.nrm.service.Api;
 import bg.nrm.service.TestService;
 import bg.nrm.service.auth.Role;
+import bg.nrm.service.auth.RouteAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +73,9 @@ class ApiReferenceTest {
 
     @Test
     void everyRegisteredRouteIsDocumented() {
-        Set<String> registered = RouteRecorder.routesOf(service.app::routing);
+        Set<String> registered = new TreeSet<>(RouteRecorder.routesOf(service.app::routing));
+        // Web pages answer HTML to a browser session, not JSON: they are documented in docs/web.md.
+        registered.removeIf(RouteAccess::isPage);
 
         assertThat(registered).as("the recorder read the routing").contains("POST /api/v1/screenings");
         assertThat(documented()).as("routes registered in Application.routing but missing from META-INF/openapi.yaml")
