@@ -14,7 +14,9 @@ import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.RateLimiter;
+import bg.nrm.service.auth.SignIn;
 import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.OrganisationService;
@@ -32,11 +34,18 @@ import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
+import bg.nrm.service.screening.ScreeningList;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.RecipientPages;
+import bg.nrm.service.web.ScreenerPages;
+import bg.nrm.service.web.SignInPages;
+import bg.nrm.service.web.Web;
+import bg.nrm.service.web.WebAuth;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.io.IOException;
@@ -80,6 +89,7 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
+    private final WebSessions webSessions;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -108,6 +118,7 @@ public final class Application implements AutoCloseable {
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
+        this.webSessions = new WebSessions(Duration.ofMinutes(30), clock);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -163,6 +174,25 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
+        webRouting(routing, referralService);
+    }
+
+    /** The web pages (issue 12): behind {@link WebAuth}, which admits only sign-in without a browser session. */
+    private void webRouting(HttpRouting.Builder routing, ReferralService referralService) {
+        Assets assets = new Assets();
+        Web web = new Web(assets);
+        WebAuth webAuth = new WebAuth(webSessions);
+        SignIn signIn = new SignIn(new UserStore(db), hasher, new RateLimiter(10, 10, clock), audit, clock,
+                settings.tokenTtl());
+        RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, alerts, webSessions,
+                clock);
+        routing.addFilter(webAuth)
+                .register("/assets", assets)
+                .register("/", new SignInPages(web, webAuth, webSessions, signIn))
+                .register("/inbox", recipient.inbox())
+                .register("/referrals", recipient)
+                .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
+                        new ScreeningList(db, referrals), referrals, directory, clock));
     }
 
     public Settings settings() {
@@ -204,6 +234,11 @@ public final class Application implements AutoCloseable {
 
     public AlertHub alerts() {
         return alerts;
+    }
+
+    /** The browser sessions of the web pages. */
+    public WebSessions webSessions() {
+        return webSessions;
     }
 
     @Override

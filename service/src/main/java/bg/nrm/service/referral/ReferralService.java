@@ -105,7 +105,19 @@ public final class ReferralService implements HttpService {
 
     private void handleEnvelope(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.RECIPIENT);
-        Referral r = addressedTo(p, req.path().pathParameters().get("id"));
+        String envelope = openEnvelope(p, req.path().pathParameters().get("id"));
+        res.header(HeaderNames.CONTENT_TYPE, "application/pgp-encrypted");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(envelope);
+    }
+
+    /**
+     * The armored envelope of a referral addressed to the caller's organisation (404 otherwise, 410 once withdrawn
+     * or escalated). Fetching it is delivery for recipients without a webhook, and is audited. Used by the API and
+     * by the referral page.
+     */
+    public String openEnvelope(Principal p, String id) {
+        Referral r = addressedTo(p, id);
         if (r.state() == ReferralState.REVOKED || r.state() == ReferralState.ESCALATED) {
             // Withdrawn, or passed to another recipient: the case is no longer this organisation's to open.
             throw ProblemException.gone("the referral is " + r.state());
@@ -121,14 +133,17 @@ public final class ReferralService implements HttpService {
             audit.append(c, p.username(), "ENVELOPE_FETCHED", r.id(), null);
             return null;
         });
-        res.header(HeaderNames.CONTENT_TYPE, "application/pgp-encrypted");
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(envelope);
+        return envelope;
     }
 
     private void handleAck(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.RECIPIENT);
-        Referral r = addressedTo(p, req.path().pathParameters().get("id"));
+        Bodies.json(res, item(acknowledge(p, req.path().pathParameters().get("id"))));
+    }
+
+    /** Acknowledges a referral addressed to the caller's organisation (again: no change); 409 once it is closed. */
+    public Referral acknowledge(Principal p, String id) {
+        Referral r = addressedTo(p, id);
         long now = clock.millis();
         boolean changed = db.inTransaction(c -> {
             boolean moved = ReferralStore.transition(c, r.id(), ReferralState.ACKNOWLEDGED, now);
@@ -141,13 +156,23 @@ public final class ReferralService implements HttpService {
         if (!changed && r.state() != ReferralState.ACKNOWLEDGED) {
             throw ProblemException.conflict("the referral is " + r.state() + " and can no longer be acknowledged");
         }
-        Bodies.json(res, store.find(r.id()).map(this::item).orElseThrow());
+        return store.find(r.id()).orElseThrow();
     }
 
     private void handleDecision(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.RECIPIENT);
-        Referral r = addressedTo(p, req.path().pathParameters().get("id"));
+        String id = req.path().pathParameters().get("id");
+        addressedTo(p, id);
         Decision d = Bodies.readJson(req, 4096, Decision.class);
+        Bodies.json(res, item(decide(p, id, d)));
+    }
+
+    /**
+     * Accepts or declines a referral addressed to the caller's organisation; a decline needs a reason and is passed
+     * on (escalated) to the next recipient. 400 names the wrong field; 409 once the referral is closed.
+     */
+    public Referral decide(Principal p, String id, Decision d) {
+        Referral r = addressedTo(p, id);
         ReferralState target = ReferralState.DECISIONS.stream().filter(s -> s.name().equals(d.decision())).findFirst()
                 .orElseThrow(() -> ProblemException.badRequest("decision", "must be ACCEPTED or DECLINED"));
         if (d.reason() != null && d.reason().length() > MAX_REASON) {
@@ -180,10 +205,11 @@ public final class ReferralService implements HttpService {
                 LOG.warning(() -> "escalation after decline of referral " + r.id() + " deferred: " + e.getClass().getName());
             }
         }
-        Bodies.json(res, store.find(r.id()).map(this::item).orElseThrow());
+        return store.find(r.id()).orElseThrow();
     }
 
-    private Referral addressedTo(Principal p, String id) {
+    /** The referral {@code id} if it is addressed to the caller's organisation; to anyone else it does not exist. */
+    public Referral addressedTo(Principal p, String id) {
         return store.find(id).filter(r -> p.actsFor(r.recipientId()))
                 .orElseThrow(() -> ProblemException.notFound("referral"));
     }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,20 @@ public final class ReferralStore {
     public List<Referral> forScreening(String screeningId) {
         return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE screening_id = ? ORDER BY created_at, id",
                 ReferralStore::map, screeningId));
+    }
+
+    /** How many referrals of each screening are in each state (for the screener's list). */
+    public Map<String, Map<ReferralState, Integer>> stateCounts(Collection<String> screeningIds) {
+        Map<String, Map<ReferralState, Integer>> counts = new HashMap<>();
+        if (screeningIds.isEmpty()) {
+            return counts;
+        }
+        String marks = String.join(",", Collections.nCopies(screeningIds.size(), "?"));
+        db.read(c -> Sql.list(c, "SELECT screening_id, state, COUNT(*) FROM referrals WHERE screening_id IN (" + marks
+                + ") GROUP BY screening_id, state", rs -> counts.computeIfAbsent(rs.getString(1),
+                        k -> new EnumMap<>(ReferralState.class)).put(ReferralState.valueOf(rs.getString(2)), rs.getInt(3)),
+                screeningIds.toArray()));
+        return counts;
     }
 
     public List<Referral> forRecipient(String organisationId, int limit) {
