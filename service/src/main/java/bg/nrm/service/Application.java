@@ -40,7 +40,11 @@ import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.audit.AuditTrail;
+import bg.nrm.service.web.AdminPages;
 import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.AuditPages;
+import bg.nrm.service.web.CommissionPages;
 import bg.nrm.service.web.RecipientPages;
 import bg.nrm.service.web.ScreenerPages;
 import bg.nrm.service.web.SignInPages;
@@ -158,6 +162,9 @@ public final class Application implements AutoCloseable {
     public void routing(HttpRouting.Builder routing) {
         ErrorMapping.register(routing);
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
+        StatsService stats = new StatsService(db, directory, audit, settings.statsThreshold());
+        OrganisationService organisations = new OrganisationService(db, directory, audit, clock,
+                settings.allowPrivateNetworks());
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(tokens, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
         routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
@@ -166,19 +173,19 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
                         settings.maxPayloadBytes()))
-                .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
-                        settings.allowPrivateNetworks()))
+                .register("/api/v1/organisations", organisations)
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation)
-                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
-        webRouting(routing, referralService);
+                .register("/api/v1/stats", stats);
+        webRouting(routing, referralService, stats, organisations);
     }
 
     /** The web pages (issue 12): behind {@link WebAuth}, which admits only sign-in without a browser session. */
-    private void webRouting(HttpRouting.Builder routing, ReferralService referralService) {
+    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, StatsService stats,
+                            OrganisationService organisations) {
         Assets assets = new Assets();
         Web web = new Web(assets);
         WebAuth webAuth = new WebAuth(webSessions);
@@ -192,7 +199,10 @@ public final class Application implements AutoCloseable {
                 .register("/inbox", recipient.inbox())
                 .register("/referrals", recipient)
                 .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
-                        new ScreeningList(db, referrals), referrals, directory, clock));
+                        new ScreeningList(db, referrals), referrals, directory, clock))
+                .register("/stats", new CommissionPages(web, stats, clock))
+                .register("/audit", new AuditPages(web, audit, new AuditTrail(db)))
+                .register("/admin", new AdminPages(web, organisations));
     }
 
     public Settings settings() {

@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The directory, for administrators: list, create and update organisations (for example their webhook), and upload
- * an organisation's public key. Administrators never see case content.
+ * The directory, for administrators: list, create and update organisations (for example their webhook), upload an
+ * organisation's public key and retire one. Administrators never see case content. The public methods are what the
+ * API and the administrator's pages share: the same checks and audit entries.
  */
 public final class OrganisationService implements HttpService {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
@@ -67,12 +68,13 @@ public final class OrganisationService implements HttpService {
                 .post("/", this::handleCreate)
                 .get("/{id}", this::handleOne)
                 .put("/{id}", this::handleUpdate)
-                .put("/{id}/keys", this::handleKeys);
+                .put("/{id}/keys", this::handleKeys)
+                .post("/{id}/keys/{fingerprint}/retire", this::handleRetire);
     }
 
     private void handleList(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.ADMIN);
-        Bodies.json(res, store.all().stream().map(this::view).toList());
+        Bodies.json(res, list());
     }
 
     private void handleOne(ServerRequest req, ServerResponse res) {
@@ -102,6 +104,35 @@ public final class OrganisationService implements HttpService {
         Principal admin = Access.require(req, Role.ADMIN);
         String id = req.path().pathParameters().get("id");
         OrganisationUpdate u = Bodies.readJson(req, 8192, OrganisationUpdate.class);
+        Bodies.json(res, update(admin, id, u));
+    }
+
+    private void handleKeys(ServerRequest req, ServerResponse res) {
+        Principal admin = Access.require(req, Role.ADMIN);
+        String id = req.path().pathParameters().get("id");
+        require(id);
+        String armored = new String(Bodies.readAtMost(req, MAX_KEY_BYTES), StandardCharsets.UTF_8);
+        Bodies.json(res, uploadKey(admin, id, armored));
+    }
+
+    private void handleRetire(ServerRequest req, ServerResponse res) {
+        Principal admin = Access.require(req, Role.ADMIN);
+        Bodies.json(res, retireKey(admin, req.path().pathParameters().get("id"),
+                req.path().pathParameters().get("fingerprint")));
+    }
+
+    /** Every organisation with its keys, for administrators (the API's list and the administrator's pages). */
+    public List<OrganisationView> list() {
+        return store.all().stream().map(this::view).toList();
+    }
+
+    /** One organisation with its keys; 404 when there is none with this id. */
+    public OrganisationView one(String id) {
+        return view(require(id));
+    }
+
+    /** Changes the fields {@code u} names, checked as on creation, and audits the change. */
+    public OrganisationView update(Principal admin, String id, OrganisationUpdate u) {
         Organisation current = require(id);
         Organisation next = new Organisation(id, u.name() != null ? u.name() : current.name(), current.type(),
                 current.region(), u.coveredRegions() != null ? u.coveredRegions() : current.coveredRegions(),
@@ -119,14 +150,15 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_UPDATED", id, null);
             return null;
         });
-        Bodies.json(res, view(next));
+        return view(next);
     }
 
-    private void handleKeys(ServerRequest req, ServerResponse res) {
-        Principal admin = Access.require(req, Role.ADMIN);
-        String id = req.path().pathParameters().get("id");
+    /**
+     * Makes the armored public key {@code armored} the organisation's key for new referrals, once it is checked to
+     * be usable for encryption; 400 (field {@code body}) when it is not.
+     */
+    public OrganisationView uploadKey(Principal admin, String id, String armored) {
         require(id);
-        String armored = new String(Bodies.readAtMost(req, MAX_KEY_BYTES), StandardCharsets.UTF_8);
         CertificateInfo info;
         try {
             info = Certificates.requireUsableForEncryption(armored, clock.instant());
@@ -139,7 +171,24 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "KEY_ACTIVATED", id, info.fingerprint());
             return null;
         });
-        Bodies.json(res, view(require(id)));
+        return view(require(id));
+    }
+
+    /**
+     * Retires one of the organisation's keys: no new referral is encrypted to it (messages already sent stay
+     * readable with the secret key). Retiring the only active key leaves the organisation without one: its new
+     * referrals fail and are escalated until a new key is uploaded. 404 for a key the organisation does not have.
+     */
+    public OrganisationView retireKey(Principal admin, String id, String fingerprint) {
+        require(id);
+        db.inTransaction(c -> {
+            if (!OrganisationStore.retireKey(c, id, fingerprint)) {
+                throw ProblemException.notFound("key");
+            }
+            audit.append(c, admin.username(), "KEY_RETIRED", id, fingerprint);
+            return null;
+        });
+        return view(require(id));
     }
 
     private Organisation require(String id) {

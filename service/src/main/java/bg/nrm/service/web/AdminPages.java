@@ -1,0 +1,162 @@
+package bg.nrm.service.web;
+
+import bg.nrm.service.auth.Principal;
+import bg.nrm.service.auth.Role;
+import bg.nrm.service.directory.OrganisationService;
+import bg.nrm.service.http.Problem;
+import bg.nrm.service.http.ProblemException;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The administrator's directory pages under {@code /admin}: the organisations ({@code /admin/organisations}), one
+ * organisation ({@code /admin/organisations/{id}}) with its capacity, whom it takes and its webhook to change, and
+ * its public keys (upload, fingerprint and expiry, retire). Every change goes through {@link OrganisationService}:
+ * the same checks and audit entries as the API. Form fields are named as the API's JSON fields.
+ */
+public final class AdminPages implements HttpService {
+    private final Web web;
+    private final OrganisationService organisations;
+
+    public AdminPages(Web web, OrganisationService organisations) {
+        this.web = web;
+        this.organisations = organisations;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", web.guard(this::handleHome))
+                .get("/organisations", web.guard(this::handleOrganisations))
+                .get("/organisations/{id}", web.guard(this::handleOrganisation))
+                .post("/organisations/{id}", web.guard(this::handleUpdate))
+                .post("/organisations/{id}/keys", web.guard(this::handleUpload))
+                .post("/organisations/{id}/keys/{fingerprint}/retire", web.guard(this::handleRetire));
+    }
+
+    private void handleHome(ServerRequest req, ServerResponse res) {
+        WebAuth.require(req, Role.ADMIN);
+        Web.seeOther(res, "/admin/organisations");
+    }
+
+    private void handleOrganisations(ServerRequest req, ServerResponse res) {
+        WebAuth.require(req, Role.ADMIN);
+        web.render(req, res, "admin/organisations.jte", web.page(req), "organisations", organisations.list());
+    }
+
+    private void handleOrganisation(ServerRequest req, ServerResponse res) {
+        WebAuth.require(req, Role.ADMIN);
+        String done = req.query().first("done").orElse("");
+        show(req, res, Status.OK_200, one(req), Map.of(), FormErrors.none(), "", done);
+    }
+
+    private void handleUpdate(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        OrganisationService.OrganisationView current = one(req);
+        Page page = web.page(req);
+        FormErrors errors = FormErrors.none();
+        Integer places = whole(form, "places", errors, page);
+        Integer freePlaces = whole(form, "freePlaces", errors, page);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String f : new String[] {"name", "webhookUrl", "places", "freePlaces"}) {
+            values.put(f, Web.field(form, f) == null ? "" : Web.field(form, f));
+        }
+        if (errors.isEmpty()) {
+            String name = values.get("name").trim();
+            try {
+                organisations.update(admin, current.organisation().id(), new OrganisationService.OrganisationUpdate(
+                        name.isEmpty() ? "" : name, values.get("webhookUrl").trim(), places, freePlaces, null,
+                        form.contains("takesChildren"), form.contains("takesAdults")));
+                Web.seeOther(res, "/admin/organisations/" + current.organisation().id() + "?done=saved");
+                return;
+            } catch (ProblemException e) {
+                fieldErrors(e, errors, page, "admin.org.error.");
+            }
+        }
+        show(req, res, Status.BAD_REQUEST_400, current, values, errors, "", "");
+    }
+
+    private void handleUpload(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        OrganisationService.OrganisationView current = one(req);
+        Page page = web.page(req);
+        String key = Web.field(form, "key");
+        FormErrors errors = FormErrors.none();
+        if (key == null || key.isBlank()) {
+            errors.add("key", page.t("admin.key.error.empty"));
+        } else {
+            try {
+                organisations.uploadKey(admin, current.organisation().id(), key.strip() + "\n");
+                Web.seeOther(res, "/admin/organisations/" + current.organisation().id() + "?done=key#keys");
+                return;
+            } catch (ProblemException e) {
+                if (e.problem().status() != 400) {
+                    throw e;
+                }
+                // What the key check found is in the API's answer; the page says it in plain words.
+                errors.add("key", page.t("admin.key.error.unusable"));
+            }
+        }
+        show(req, res, Status.BAD_REQUEST_400, current, Map.of(), errors, key == null ? "" : key, "");
+    }
+
+    private void handleRetire(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        String id = one(req).organisation().id();
+        organisations.retireKey(admin, id, req.path().pathParameters().get("fingerprint"));
+        Web.seeOther(res, "/admin/organisations/" + id + "?done=retired#keys");
+    }
+
+    private void show(ServerRequest req, ServerResponse res, Status status, OrganisationService.OrganisationView org,
+                      Map<String, String> values, FormErrors errors, String key, String done) {
+        web.render(req, res, status, "admin/organisation.jte", web.page(req), "view", org, "values", values,
+                "errors", errors, "key", key, "done", done);
+    }
+
+    private OrganisationService.OrganisationView one(ServerRequest req) {
+        try {
+            return organisations.one(req.path().pathParameters().get("id"));
+        } catch (ProblemException e) {
+            throw new PageException(404);
+        }
+    }
+
+    /** A whole number field; blank means "leave as it is" (null). */
+    static Integer whole(Parameters form, String field, FormErrors errors, Page page) {
+        String v = Web.field(form, field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            errors.add(field, page.t("form.error.wholeNumber"));
+            return null;
+        }
+    }
+
+    /** The API's field problems as the page's errors, in the page's words ({@code prefix + field}). */
+    static void fieldErrors(ProblemException e, FormErrors errors, Page page, String prefix) {
+        if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+            throw e;
+        }
+        for (Problem.FieldProblem fp : e.problem().errors()) {
+            if (!errors.has(fp.field())) {
+                errors.add(fp.field(), page.has(prefix + fp.field()) ? page.t(prefix + fp.field())
+                        : page.t("form.error.generic"));
+            }
+        }
+    }
+}
