@@ -11,10 +11,15 @@ import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
+import bg.nrm.service.auth.ClientAddress;
+import bg.nrm.service.auth.Credentials;
+import bg.nrm.service.auth.LiveStreams;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.SignIn;
+import bg.nrm.service.auth.UserService;
 import bg.nrm.service.auth.UserStore;
 import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.cases.ScreeningStore;
@@ -93,7 +98,8 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
-    private final WebSessions webSessions;
+    private final Credentials credentials;
+    private final SignIn signIn;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -122,7 +128,13 @@ public final class Application implements AutoCloseable {
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
-        this.webSessions = new WebSessions(Duration.ofMinutes(30), clock);
+        LiveStreams streams = new LiveStreams();
+        this.credentials = new Credentials(
+                new AccessTokens(tokens, db, clock, settings.tokenTtl(), streams),
+                new WebSessions(db, clock, settings.sessionIdle(), settings.sessionLifetime(), settings.secureCookies(),
+                        streams),
+                streams);
+        this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -144,6 +156,7 @@ public final class Application implements AutoCloseable {
             app.workers.every("delivery", poll, app.delivery::runOnce);
             app.workers.every("escalation", poll, app.escalation::escalateOverdue);
             app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
+            app.workers.every("credentials", Duration.ofMinutes(10), app.credentials::purgeExpired);
         }
         return app;
     }
@@ -166,9 +179,12 @@ public final class Application implements AutoCloseable {
         OrganisationService organisations = new OrganisationService(db, directory, audit, clock,
                 settings.allowPrivateNetworks());
         int perMinute = settings.accountRequestsPerMinute();
-        routing.addFilter(new AuthFilter(tokens, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
-        routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
-                        new RateLimiter(10, 10, clock), new RateLimiter(300, 300, clock), audit))
+        routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
+        AuthService authService = new AuthService(signIn, credentials, new ClientAddress(settings.trustedProxies()), hasher,
+                db, audit, clock);
+        routing.register("/api/v1/auth", authService)
+                .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
+                        settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
@@ -177,25 +193,24 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
-                .register("/api/v1/alerts", new AlertService(alerts, clock))
+                .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", stats);
-        webRouting(routing, referralService, stats, organisations);
+        webRouting(routing, referralService, authService, stats, organisations);
     }
 
-    /** The web pages (issue 12): behind {@link WebAuth}, which admits only sign-in without a browser session. */
-    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, StatsService stats,
-                            OrganisationService organisations) {
+    /** The web pages (issue 12): every page handler admits only a browser session, except sign-in ({@link Web#guard}). */
+    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, AuthService authService,
+                            StatsService stats, OrganisationService organisations) {
         Assets assets = new Assets();
         Web web = new Web(assets);
-        WebAuth webAuth = new WebAuth(webSessions);
-        SignIn signIn = new SignIn(new UserStore(db), hasher, new RateLimiter(10, 10, clock), audit, clock,
-                settings.tokenTtl());
-        RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, alerts, webSessions,
-                clock);
+        WebSessions sessions = credentials.sessions();
+        WebAuth webAuth = new WebAuth(sessions);
+        RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, clock);
         routing.addFilter(webAuth)
                 .register("/assets", assets)
-                .register("/", new SignInPages(web, webAuth, webSessions, signIn))
+                .register("/", new SignInPages(web, webAuth, sessions, signIn, authService,
+                        new ClientAddress(settings.trustedProxies())))
                 .register("/inbox", recipient.inbox())
                 .register("/referrals", recipient)
                 .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
@@ -230,6 +245,16 @@ public final class Application implements AutoCloseable {
         return generatedDemoPassword;
     }
 
+    /** Tokens, browser sessions and live streams of the signed-in: for the web pages and for tests. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** The one password check of every local sign-in (token route and web form). */
+    public SignIn signIn() {
+        return signIn;
+    }
+
     public KeyRotation keyRotation() {
         return keyRotation;
     }
@@ -244,11 +269,6 @@ public final class Application implements AutoCloseable {
 
     public AlertHub alerts() {
         return alerts;
-    }
-
-    /** The browser sessions of the web pages. */
-    public WebSessions webSessions() {
-        return webSessions;
     }
 
     @Override

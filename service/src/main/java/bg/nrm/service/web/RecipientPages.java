@@ -2,64 +2,51 @@ package bg.nrm.service.web;
 
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
-import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Problem;
 import bg.nrm.service.http.ProblemException;
-import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.Referral;
 import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
 import io.helidon.common.parameters.Parameters;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.helidon.webserver.sse.SseSink;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The recipient's pages: the inbox ({@code /inbox}), which updates itself when a referral arrives (Server-Sent
- * Events at {@code /inbox/events}), and a referral ({@code /referrals/{id}}) with acknowledge, accept and decline,
+ * The recipient's pages: the inbox ({@code /inbox}), which updates itself when a referral arrives (it listens to
+ * the API's Server-Sent Events at {@code /api/v1/alerts} with its session cookie, then fetches its rows), and a referral ({@code /referrals/{id}}) with acknowledge, accept and decline,
  * the armored message to download, and its opening in the browser (the key never leaves it). Every action goes
  * through {@link ReferralService}, the same checks and transitions as the API.
  */
 public final class RecipientPages implements HttpService {
-    private static final long KEEP_ALIVE_MILLIS = 15_000;
     private static final int INBOX_LIMIT = 500;
 
     private final Web web;
     private final ReferralService service;
     private final ReferralStore store;
     private final OrganisationStore directory;
-    private final AlertHub alerts;
-    private final WebSessions sessions;
     private final Clock clock;
 
     public RecipientPages(Web web, ReferralService service, ReferralStore store, OrganisationStore directory,
-                          AlertHub alerts, WebSessions sessions, Clock clock) {
+                          Clock clock) {
         this.web = web;
         this.service = service;
         this.store = store;
         this.directory = directory;
-        this.alerts = alerts;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
     /** Routes under {@code /inbox}. */
     public HttpService inbox() {
         return rules -> rules.get("/", web.guard(this::handleInbox))
-                .get("/rows", web.guard(this::handleRows))
-                .get("/events", web.guard(this::handleEvents));
+                .get("/rows", web.guard(this::handleRows));
     }
 
     /** Routes under {@code /referrals}. */
@@ -80,40 +67,6 @@ public final class RecipientPages implements HttpService {
     private void handleRows(ServerRequest req, ServerResponse res) {
         Principal p = WebAuth.require(req, Role.RECIPIENT);
         web.render(req, res, "inbox/rows.jte", web.page(req), "rows", rows(p));
-    }
-
-    private void handleEvents(ServerRequest req, ServerResponse res) {
-        Principal p = WebAuth.require(req, Role.RECIPIENT);
-        String sessionId = req.context().get(WebSessions.Session.class).orElseThrow().id();
-        BlockingQueue<AlertHub.Alert> queue = p.organisationId() == null ? null : alerts.subscribe(p.organisationId());
-        if (queue == null) {
-            throw new PageException(429);
-        }
-        SseSink sink = res.sink(SseSink.TYPE);
-        try {
-            sink.emit(SseEvent.builder().comment("subscribed").build());
-            // The stream ends with the session (signed out, or idle too long): it never keeps a session alive.
-            while (!Thread.currentThread().isInterrupted() && sessions.peek(sessionId).isPresent()) {
-                AlertHub.Alert alert = queue.poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
-                if (alert == null) {
-                    sink.emit(SseEvent.builder().comment("keep-alive").build());
-                } else {
-                    // Only a signal: the page fetches its rows, so nothing about the case travels in the stream.
-                    sink.emit(SseEvent.builder().name("referral").data("new").build());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (UncheckedIOException e) {
-            // The browser went away.
-        } finally {
-            alerts.unsubscribe(p.organisationId(), queue);
-            try {
-                sink.close();
-            } catch (RuntimeException ignored) {
-                // already closed by the browser
-            }
-        }
     }
 
     private void handleReferral(ServerRequest req, ServerResponse res) {

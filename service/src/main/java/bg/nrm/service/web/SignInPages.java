@@ -1,9 +1,14 @@
 package bg.nrm.service.web;
 
+import bg.nrm.service.auth.AuthService;
+import bg.nrm.service.auth.ClientAddress;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.SignIn;
+import bg.nrm.service.auth.UserStore;
 import bg.nrm.service.auth.WebSessions;
+import bg.nrm.service.http.ProblemException;
 import io.helidon.common.parameters.Parameters;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -22,12 +27,17 @@ public final class SignInPages implements HttpService {
     private final WebAuth auth;
     private final WebSessions sessions;
     private final SignIn signIn;
+    private final AuthService accounts;
+    private final ClientAddress clientAddress;
 
-    public SignInPages(Web web, WebAuth auth, WebSessions sessions, SignIn signIn) {
+    public SignInPages(Web web, WebAuth auth, WebSessions sessions, SignIn signIn, AuthService accounts,
+                       ClientAddress clientAddress) {
         this.web = web;
         this.auth = auth;
         this.sessions = sessions;
         this.signIn = signIn;
+        this.accounts = accounts;
+        this.clientAddress = clientAddress;
     }
 
     @Override
@@ -35,7 +45,9 @@ public final class SignInPages implements HttpService {
         rules.get("/", web.open(this::handleHome))
                 .post("/sign-in", web.open(this::handleSignIn))
                 .post("/sign-out", web.guard(this::handleSignOut))
-                .get("/language/{lang}", web.open(this::handleLanguage));
+                .get("/language/{lang}", web.open(this::handleLanguage))
+                .get(Web.PASSWORD_PAGE, web.guard(this::handlePasswordForm))
+                .post(Web.PASSWORD_PAGE, web.guard(this::handlePasswordChange));
     }
 
     private void handleHome(ServerRequest req, ServerResponse res) {
@@ -69,27 +81,64 @@ public final class SignInPages implements HttpService {
                     "errors", errors);
             return;
         }
-        SignIn.Result result = signIn.check(username.trim(), password.toCharArray(), req.remotePeer().host());
-        if (result.outcome() != SignIn.Outcome.SIGNED_IN) {
-            boolean tooMany = result.outcome() == SignIn.Outcome.TOO_MANY_ATTEMPTS;
+        SignIn.Result result = signIn.check(username.trim(), password, clientAddress.of(req));
+        if (!(result instanceof SignIn.Accepted accepted)) {
+            boolean tooMany = result instanceof SignIn.Throttled;
             web.render(req, res, tooMany ? Status.TOO_MANY_REQUESTS_429 : Status.UNAUTHORIZED_401, "signin.jte", page,
                     "username", username, "errors", FormErrors.none().add("username",
                             page.t(tooMany ? "signin.error.tooMany" : "signin.error.credentials")));
             return;
         }
+        UserStore.User user = accepted.user();
         // A new session id on every sign-in: an id planted before sign-in is worth nothing after it.
         auth.session(req).ifPresent(old -> sessions.end(old.id()));
-        WebSessions.Session session = sessions.create(result.principal());
-        res.headers().addCookie(WebAuth.cookie(req, session.id(), false));
-        Web.seeOther(res, session.passwordChangeRequired() ? "/password" : home(result.principal()));
+        WebSessions.Session session = sessions.create(new Principal(user.username(), user.role(), user.organisationId(),
+                null, null, user.passwordChangeRequired()));
+        res.header(HeaderNames.SET_COOKIE, sessions.setCookie(session));
+        Web.seeOther(res, session.passwordChangeRequired() ? Web.PASSWORD_PAGE : home(session.principal()));
     }
 
     private void handleSignOut(ServerRequest req, ServerResponse res) {
         Parameters form = Web.form(req);
         WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
         auth.session(req).ifPresent(s -> sessions.end(s.id()));
-        res.headers().addCookie(WebAuth.cookie(req, "", true));
+        res.header(HeaderNames.SET_COOKIE, sessions.clearCookie());
         Web.seeOther(res, "/");
+    }
+
+    private void handlePasswordForm(ServerRequest req, ServerResponse res) {
+        web.render(req, res, "password.jte", web.page(req), "errors", FormErrors.none());
+    }
+
+    /** The user's own password change; forced after a one-time password. Every session then ends: sign in again. */
+    private void handlePasswordChange(ServerRequest req, ServerResponse res) {
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        Page page = web.page(req);
+        String current = Web.field(form, "currentPassword");
+        String next = Web.field(form, "newPassword");
+        FormErrors errors = FormErrors.none();
+        if (current == null || current.isEmpty()) {
+            errors.add("currentPassword", page.t("password.error.currentPassword"));
+        }
+        if (next == null || !next.equals(Web.field(form, "confirmPassword"))) {
+            errors.add("confirmPassword", page.t("password.error.confirmPassword"));
+        }
+        if (errors.isEmpty()) {
+            try {
+                accounts.changePassword(page.user(), new AuthService.PasswordChange(current, next), clientAddress.of(req));
+                res.header(HeaderNames.SET_COOKIE, sessions.clearCookie());
+                web.render(req, res, "signin.jte", new Page(page.lang(), page.messages(), null, "", "/", page.assets()),
+                        "username", page.user().username(), "errors", FormErrors.none(), "notice", page.t("password.changed"));
+                return;
+            } catch (ProblemException e) {
+                if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+                    throw e;
+                }
+                e.problem().errors().forEach(fp -> errors.add(fp.field(), page.t("password.error." + fp.field())));
+            }
+        }
+        web.render(req, res, Status.BAD_REQUEST_400, "password.jte", page, "errors", errors);
     }
 
     private void handleLanguage(ServerRequest req, ServerResponse res) {

@@ -5,7 +5,6 @@ import bg.nrm.service.auth.Role;
 import bg.nrm.service.auth.WebSessions;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
-import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -14,8 +13,6 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -48,9 +45,9 @@ public final class WebAuth implements Filter {
         chain.proceed();
     }
 
-    /** The browser session of this request, if any. */
+    /** The browser session of this request, if any (finding it counts as activity for the idle timeout). */
     public Optional<WebSessions.Session> session(ServerRequest req) {
-        return req.headers().cookies().first(WebSessions.COOKIE).asOptional().flatMap(sessions::find);
+        return WebSessions.cookieValue(req).flatMap(sessions::find);
     }
 
     /**
@@ -68,20 +65,9 @@ public final class WebAuth implements Filter {
     /** Refuses a form whose {@code _csrf} field does not match the session's token (compared in constant time). */
     public static void checkCsrf(ServerRequest req, String submitted) {
         WebSessions.Session s = req.context().get(WebSessions.Session.class).orElseThrow(() -> new PageException(401));
-        if (submitted == null || !MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8),
-                s.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+        if (!WebSessions.csrfMatches(s, submitted)) {
             throw new PageException(403);
         }
-    }
-
-    /** The session cookie: HttpOnly, SameSite=Strict, Secure when the request came over TLS. */
-    public static SetCookie cookie(ServerRequest req, String value, boolean end) {
-        SetCookie.Builder b = SetCookie.builder(WebSessions.COOKIE, end ? "" : value)
-                .path("/").httpOnly(true).sameSite(SetCookie.SameSite.STRICT).secure(req.isSecure());
-        if (end) {
-            b.maxAge(java.time.Duration.ZERO);
-        }
-        return b.build();
     }
 
     // A page post must come from a page of this service. Browsers say where a request comes from in Sec-Fetch-Site;

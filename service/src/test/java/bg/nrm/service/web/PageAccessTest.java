@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageAccessTest {
     private static final List<String> PAGES = List.of("/screenings", "/screenings/new",
             "/screenings/new?questionnaire=child-risk", "/screenings/00000000-0000-0000-0000-000000000000",
-            "/inbox", "/inbox/rows", "/inbox/events", "/referrals/00000000-0000-0000-0000-000000000000",
+            "/inbox", "/inbox/rows", "/referrals/00000000-0000-0000-0000-000000000000",
             "/referrals/00000000-0000-0000-0000-000000000000/message.asc");
 
     @TempDir

@@ -94,6 +94,21 @@ class ScreenerPagesTest {
     }
 
     @Test
+    void theFormAndTheListFitAPhone360PixelsWide() {
+        try (Browser phone = new Browser("http://127.0.0.1:" + service.server.port(), 360, 740)) {
+            phone.signIn("screener.plovdiv", TestService.PASSWORD);
+            for (String page : List.of("/screenings/new", "/screenings/new?questionnaire=child-risk", "/screenings")) {
+                phone.open(page);
+                Object overflow = ((org.openqa.selenium.JavascriptExecutor) phone.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).longValue()).as(page).isLessThanOrEqualTo(0);
+            }
+            phone.open("/screenings/new?questionnaire=child-risk");
+            phone.screenshot("screener-form-360px");
+        }
+    }
+
+    @Test
     void anotherRoleCannotOpenTheScreenerPages() {
         try (Browser other = new Browser("http://127.0.0.1:" + service.server.port())) {
             other.signIn("crisis.plovdiv", TestService.PASSWORD);

@@ -61,7 +61,7 @@ class SignInPageTest {
         browser.click(".nrm-header__signout button");
         assertThat(browser.text("h1")).isEqualTo("Sign in");
         // The old cookie value is dead on the server, not only forgotten by the browser.
-        assertThat(service.app.webSessions().find(session)).isEmpty();
+        assertThat(service.app.credentials().sessions().find(session)).isEmpty();
         browser.open("/screenings");
         assertThat(browser.path()).isEqualTo("/");
         browser.click("a[hreflang='bg']");
