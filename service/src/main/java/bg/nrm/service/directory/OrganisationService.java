@@ -97,6 +97,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_CREATED", o.id(), null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, Status.CREATED_201, view(o));
     }
 
@@ -150,6 +151,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_UPDATED", id, null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         return view(next);
     }
 
@@ -171,6 +173,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "KEY_ACTIVATED", id, info.fingerprint());
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         return view(require(id));
     }
 
@@ -188,6 +191,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "KEY_RETIRED", id, fingerprint);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         return view(require(id));
     }
 
