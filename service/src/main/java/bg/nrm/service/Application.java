@@ -11,6 +11,7 @@ import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.audit.AuditTrail;
 import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
@@ -45,7 +46,6 @@ import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
-import bg.nrm.service.audit.AuditTrail;
 import bg.nrm.service.web.AdminPages;
 import bg.nrm.service.web.Assets;
 import bg.nrm.service.web.AuditPages;
@@ -178,13 +178,13 @@ public final class Application implements AutoCloseable {
         StatsService stats = new StatsService(db, directory, audit, settings.statsThreshold());
         OrganisationService organisations = new OrganisationService(db, directory, audit, clock,
                 settings.allowPrivateNetworks());
+        UserService users = new UserService(db, hasher, credentials, audit, clock, settings.oneTimePasswordTtl());
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
         AuthService authService = new AuthService(signIn, credentials, new ClientAddress(settings.trustedProxies()), hasher,
                 db, audit, clock);
         routing.register("/api/v1/auth", authService)
-                .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
-                        settings.oneTimePasswordTtl()))
+                .register("/api/v1/users", users)
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
@@ -196,12 +196,12 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", stats);
-        webRouting(routing, referralService, authService, stats, organisations);
+        webRouting(routing, referralService, authService, stats, organisations, users);
     }
 
     /** The web pages (issue 12): every page handler admits only a browser session, except sign-in ({@link Web#guard}). */
     private void webRouting(HttpRouting.Builder routing, ReferralService referralService, AuthService authService,
-                            StatsService stats, OrganisationService organisations) {
+                            StatsService stats, OrganisationService organisations, UserService users) {
         Assets assets = new Assets();
         Web web = new Web(assets);
         WebSessions sessions = credentials.sessions();
@@ -217,7 +217,7 @@ public final class Application implements AutoCloseable {
                         new ScreeningList(db, referrals), referrals, directory, clock))
                 .register("/stats", new CommissionPages(web, stats, clock))
                 .register("/audit", new AuditPages(web, audit, new AuditTrail(db)))
-                .register("/admin", new AdminPages(web, organisations));
+                .register("/admin", new AdminPages(web, organisations, users));
     }
 
     public Settings settings() {

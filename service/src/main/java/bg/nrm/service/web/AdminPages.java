@@ -2,6 +2,7 @@ package bg.nrm.service.web;
 
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
+import bg.nrm.service.auth.UserService;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.http.Problem;
 import bg.nrm.service.http.ProblemException;
@@ -18,16 +19,23 @@ import java.util.Map;
 /**
  * The administrator's directory pages under {@code /admin}: the organisations ({@code /admin/organisations}), one
  * organisation ({@code /admin/organisations/{id}}) with its capacity, whom it takes and its webhook to change, and
- * its public keys (upload, fingerprint and expiry, retire). Every change goes through {@link OrganisationService}:
- * the same checks and audit entries as the API. Form fields are named as the API's JSON fields.
+ * its public keys (upload, fingerprint and expiry, retire); and the accounts ({@code /admin/users}: list, create with
+ * the one-time password shown once, disable and enable, reset the password). Every change goes through
+ * {@link OrganisationService} or {@link UserService}: the same checks and audit entries as the API. Form fields are
+ * named as the API's JSON fields. A one-time password is shown only in the answer to the post that made it (never in
+ * an address, never stored by the browser: pages are {@code no-store}).
  */
 public final class AdminPages implements HttpService {
     private final Web web;
-    private final OrganisationService organisations;
+    private static final String[] USER_FIELDS = {"username", "displayName", "phone", "role", "organisationId"};
 
-    public AdminPages(Web web, OrganisationService organisations) {
+    private final OrganisationService organisations;
+    private final UserService users;
+
+    public AdminPages(Web web, OrganisationService organisations, UserService users) {
         this.web = web;
         this.organisations = organisations;
+        this.users = users;
     }
 
     @Override
@@ -37,7 +45,83 @@ public final class AdminPages implements HttpService {
                 .get("/organisations/{id}", web.guard(this::handleOrganisation))
                 .post("/organisations/{id}", web.guard(this::handleUpdate))
                 .post("/organisations/{id}/keys", web.guard(this::handleUpload))
-                .post("/organisations/{id}/keys/{fingerprint}/retire", web.guard(this::handleRetire));
+                .post("/organisations/{id}/keys/{fingerprint}/retire", web.guard(this::handleRetire))
+                .get("/users", web.guard(this::handleUsers))
+                .post("/users", web.guard(this::handleCreateUser))
+                .post("/users/{username}/enabled", web.guard(this::handleEnabled))
+                .post("/users/{username}/password", web.guard(this::handleReset));
+    }
+
+    private void handleUsers(ServerRequest req, ServerResponse res) {
+        WebAuth.require(req, Role.ADMIN);
+        String done = req.query().first("done").orElse("");
+        String who = req.query().first("who").orElse("");
+        showUsers(req, res, Status.OK_200, Map.of(), FormErrors.none(), done, who);
+    }
+
+    private void handleCreateUser(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        Page page = web.page(req);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String f : USER_FIELDS) {
+            String v = Web.field(form, f);
+            values.put(f, v == null ? "" : v.trim());
+        }
+        FormErrors errors = FormErrors.none();
+        try {
+            UserService.WithTemporaryPassword created = users.create(admin, new UserService.NewUser(
+                    values.get("username"), values.get("organisationId"), values.get("role"),
+                    values.get("displayName"), values.get("phone").isEmpty() ? null : values.get("phone"), null));
+            web.render(req, res, Status.CREATED_201, "admin/password.jte", page, "result", created, "created", true);
+            return;
+        } catch (ProblemException e) {
+            if (e.problem().status() == 409) {
+                errors.add("username", page.t("admin.user.error.taken"));
+            } else {
+                fieldErrors(e, errors, page, "admin.user.error.");
+            }
+        }
+        showUsers(req, res, Status.BAD_REQUEST_400, values, errors, "", "");
+    }
+
+    private void handleEnabled(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        String username = req.path().pathParameters().get("username");
+        boolean enabled = "true".equals(Web.field(form, "enabled"));
+        try {
+            users.update(admin, username, new UserService.UserUpdate(enabled, null, null, null, null));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 409) {
+                showUsers(req, res, Status.CONFLICT_409, Map.of(), FormErrors.none().add("users",
+                        web.page(req).t("admin.user.error.lastAdmin")), "", "");
+                return;
+            }
+            throw e.problem().status() == 404 ? new PageException(404) : e;
+        }
+        Web.seeOther(res, "/admin/users?done=" + (enabled ? "enabled" : "disabled") + "&who=" + username);
+    }
+
+    private void handleReset(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        UserService.WithTemporaryPassword reset;
+        try {
+            reset = users.resetPassword(admin, req.path().pathParameters().get("username"));
+        } catch (ProblemException e) {
+            throw e.problem().status() == 404 ? new PageException(404) : e;
+        }
+        web.render(req, res, "admin/password.jte", web.page(req), "result", reset, "created", false);
+    }
+
+    private void showUsers(ServerRequest req, ServerResponse res, Status status, Map<String, String> values,
+                           FormErrors errors, String done, String who) {
+        web.render(req, res, status, "admin/users.jte", web.page(req), "users", users.list(), "organisations",
+                organisations.list(), "values", values, "errors", errors, "done", done, "who", who);
     }
 
     private void handleHome(ServerRequest req, ServerResponse res) {

@@ -102,4 +102,48 @@ class AdminPagesTest {
         assertThat(browser.waitFor("#key-error", 10).getText()).contains("не е валиден публичен ключ");
         assertThat(service.count("SELECT COUNT(*) FROM organisation_keys")).isEqualTo(keys);
     }
+
+    @Test
+    void administratorCreatesAUserWhoseOneTimePasswordIsShownOnceAndSignsInWithIt() {
+        browser.signIn("admin", TestService.PASSWORD);
+        browser.open("/admin/users");
+        browser.screenshot("admin-users");
+        browser.type("#username", "ivana.petrova").type("#displayName", "Ивана Петрова")
+                .type("#phone", "+359 32 000 123");
+        new org.openqa.selenium.support.ui.Select(browser.find("#role")).selectByValue("SCREENER");
+        new org.openqa.selenium.support.ui.Select(browser.find("#organisationId")).selectByValue("ksu-konstantin-elena-plovdiv");
+        browser.click("#create-user");
+        String password = browser.waitFor("#one-time-password", 10).getText();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.text("h1")).isEqualTo("Потребителят е създаден");
+        browser.screenshot("admin-user-created");
+        // Shown once: the list does not show it again, and the service keeps only its hash.
+        browser.click("#back-to-users");
+        assertThat(browser.driver().getPageSource()).doesNotContain(password);
+        assertThat(browser.find("tr[data-username='ivana.petrova']").getText()).contains("Ивана Петрова",
+                "трябва да смени паролата си");
+        assertThat(service.count("SELECT COUNT(*) FROM audit_log WHERE action = 'USER_CREATED' "
+                + "AND target = 'ivana.petrova'")).isEqualTo(1);
+
+        try (Browser other = new Browser("http://127.0.0.1:" + service.server.port())) {
+            other.signIn("ivana.petrova", password);
+            assertThat(other.path()).isEqualTo("/password");
+        }
+
+        browser.click("tr[data-username='ivana.petrova'] .nrm-enable");
+        assertThat(browser.waitFor("#done", 10).getText()).contains("ivana.petrova", "изключен");
+        assertThat(browser.find("tr[data-username='ivana.petrova']").getAttribute("data-enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void aNewUserWithoutRequiredFieldsIsRefusedOnThePage() {
+        browser.signIn("admin", TestService.PASSWORD);
+        browser.open("/admin/users");
+        browser.type("#username", "Not Valid!").click("#create-user");
+        String summary = browser.waitFor(".govuk-error-summary", 10).getText();
+        assertThat(summary).contains("Въведете потребителско име", "Въведете име и фамилия", "Изберете роля");
+        assertThat(browser.find("#username").getDomProperty("value")).isEqualTo("Not Valid!");
+        browser.screenshot("admin-user-errors");
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'Not Valid!'")).isZero();
+    }
 }
