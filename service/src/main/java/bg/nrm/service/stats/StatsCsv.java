@@ -93,8 +93,8 @@ public final class StatsCsv {
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || v.indexOf(';') >= 0) {
+        // Quoted when it holds the separator, a quote or a line end; a decimal comma stays bare, so it reads as a number.
+        if (v.indexOf(SEPARATOR) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             v = '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;

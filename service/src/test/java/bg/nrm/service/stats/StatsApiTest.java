@@ -222,12 +222,13 @@ class StatsApiTest {
     @Test
     void csvFieldsCannotStartAFormula() {
         assertThat(StatsCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(StatsCsv.field("=SUM(A1;A2)")).isEqualTo("\"'=SUM(A1;A2)\"");
         assertThat(StatsCsv.field("+359")).isEqualTo("'+359");
         assertThat(StatsCsv.field("-1")).isEqualTo("'-1");
         assertThat(StatsCsv.field("@cmd")).isEqualTo("'@cmd");
         assertThat(StatsCsv.field("50+")).isEqualTo("50+");
-        assertThat(StatsCsv.field("a,b")).isEqualTo("\"a,b\"");
         assertThat(StatsCsv.field("a;b")).isEqualTo("\"a;b\"");
+        assertThat(StatsCsv.field("0,85")).isEqualTo("0,85");
         assertThat(StatsCsv.decimal(0.85)).isEqualTo("0,85");
     }
 

@@ -111,4 +111,17 @@ class CommissionPagesTest {
         browser.open("/stats?from=" + now + "&to=" + now + "&region=BG-22");
         assertThat(browser.text("h1")).isEqualTo("Нямате достъп до тази страница");
     }
+
+    @Test
+    void theStatisticsFitA360PixelPhone() {
+        try (Browser phone = new Browser("http://127.0.0.1:" + service.server.port(), 360, 800)) {
+            phone.signIn("commission.plovdiv", TestService.PASSWORD);
+            phone.waitFor("#levels-chart[data-drawn='true'] canvas", 10);
+            // Nothing makes the page wider than the screen: wide tables scroll inside their own box.
+            Object width = ((org.openqa.selenium.JavascriptExecutor) phone.driver())
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
+            phone.screenshot("commission-stats-phone");
+        }
+    }
 }
