@@ -101,6 +101,7 @@ public final class Application implements AutoCloseable {
     private final SealedReasons reasons;
     private final Credentials credentials;
     private final SignIn signIn;
+    private final ClientAddress clientAddress;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -136,6 +137,7 @@ public final class Application implements AutoCloseable {
                         streams),
                 streams);
         this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -187,8 +189,7 @@ public final class Application implements AutoCloseable {
             credentials.external(oidc);
             routing.register("/auth/oidc", oidc);
         });
-        AuthService authService = new AuthService(signIn, credentials, new ClientAddress(settings.trustedProxies()), hasher,
-                db, audit, clock);
+        AuthService authService = new AuthService(signIn, credentials, clientAddress, hasher, db, audit, clock);
         routing.register("/api/v1/auth", authService)
                 .register("/api/v1/users", users)
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
@@ -215,8 +216,7 @@ public final class Application implements AutoCloseable {
         RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, clock);
         routing.addFilter(webAuth)
                 .register("/assets", assets)
-                .register("/", new SignInPages(web, webAuth, sessions, signIn, authService,
-                        new ClientAddress(settings.trustedProxies())))
+                .register("/", new SignInPages(web, webAuth, sessions, signIn, authService, clientAddress))
                 .register("/inbox", recipient.inbox())
                 .register("/referrals", recipient)
                 .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
@@ -259,6 +259,11 @@ public final class Application implements AutoCloseable {
     /** The one password check of every local sign-in (token route and web form). */
     public SignIn signIn() {
         return signIn;
+    }
+
+    /** The source address of a request as sign-in throttling counts it (for {@link SignIn#check}). */
+    public ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     public KeyRotation keyRotation() {

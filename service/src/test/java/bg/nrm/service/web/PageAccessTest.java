@@ -85,6 +85,44 @@ class PageAccessTest {
         assertThat(get("/language/en?back=/screenings", null).headers().firstValue("Location")).contains("/screenings");
     }
 
+    @Test
+    void aOneTimePasswordLeadsOnlyToThePasswordPageAndTheNewOneSignsIn() throws Exception {
+        var created = service.api.post("/api/v1/users", service.api.token("admin"), bg.nrm.service.http.Json.writeString(
+                java.util.Map.of("username", "new.screener", "organisationId", "csri-etropole", "role", "SCREENER",
+                        "displayName", "Нов Служител")));
+        assertThat(created.status()).isEqualTo(201);
+        String temporary = created.json().get("temporaryPassword").asText();
+        HttpResponse<String> signIn = HTTP.send(HttpRequest.newBuilder(URI.create(service.api.base() + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=new.screener&password="
+                        + java.net.URLEncoder.encode(temporary, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.headers().firstValue("Location")).contains("/password");
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(get("/screenings", cookie).headers().firstValue("Location")).contains("/password");
+        HttpResponse<String> form = get("/password", cookie);
+        assertThat(form.statusCode()).isEqualTo(200);
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String next = "a-new-long-passphrase-for-etropole";
+        HttpResponse<String> mismatch = post("/password", cookie, "_csrf=" + csrf + "&currentPassword="
+                + java.net.URLEncoder.encode(temporary, java.nio.charset.StandardCharsets.UTF_8)
+                + "&newPassword=" + next + "&confirmPassword=other", null);
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("href=\"#confirmPassword\"");
+        HttpResponse<String> changed = post("/password", cookie, "_csrf=" + csrf + "&currentPassword="
+                + java.net.URLEncoder.encode(temporary, java.nio.charset.StandardCharsets.UTF_8)
+                + "&newPassword=" + next + "&confirmPassword=" + next, null);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("Паролата е сменена");
+        // The old session ended with the change; the new password signs in to the screener's pages.
+        assertThat(get("/screenings", cookie).statusCode()).isEqualTo(303);
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(service.api.base() + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=new.screener&password=" + next))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.headers().firstValue("Location")).contains("/screenings");
+    }
+
     private static HttpResponse<String> get(String path, String cookie) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.api.base() + path));
         if (cookie != null) {
