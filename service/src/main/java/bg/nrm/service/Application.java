@@ -14,6 +14,7 @@ import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.apidocs.ApiDocsService;
 import bg.nrm.service.audit.AuditCheckpoints;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.audit.AuditTrail;
 import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
@@ -66,7 +67,10 @@ import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
 import bg.nrm.service.transport.ConnectionGuard;
+import bg.nrm.service.web.AdminPages;
 import bg.nrm.service.web.Assets;
+import bg.nrm.service.web.AuditPages;
+import bg.nrm.service.web.CommissionPages;
 import bg.nrm.service.web.RecipientPages;
 import bg.nrm.service.web.ScreenerPages;
 import bg.nrm.service.web.SignInPages;
@@ -236,6 +240,10 @@ public final class Application implements AutoCloseable {
         ErrorMapping.register(routing, (req, problem) -> req.context().get(Principal.class).ifPresent(p ->
                 audit.append(p.username(), "ACCESS_DENIED", ErrorMapping.auditPath(req), null)));
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
+        StatsService stats = new StatsService(db, directory, audit, settings.statsThreshold());
+        OrganisationService organisations = new OrganisationService(db, directory, audit, clock,
+                settings.allowPrivateNetworks(), webhookSecrets);
+        UserService users = new UserService(db, hasher, credentials, audit, clock, settings.oneTimePasswordTtl());
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
         settings.oidc().ifPresent(o -> {
@@ -245,15 +253,13 @@ public final class Application implements AutoCloseable {
         });
         AuthService authService = new AuthService(signIn, credentials, clientAddress, hasher, db, audit, clock);
         routing.register("/api/v1/auth", authService)
-                .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
-                        settings.oneTimePasswordTtl()))
+                .register("/api/v1/users", users)
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/.well-known/openpgpkey", new WebKeyDirectoryService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
                         settings.maxPayloadBytes(), audit))
-                .register("/api/v1/organisations", new OrganisationService(db, directory, audit, clock,
-                        settings.allowPrivateNetworks(), webhookSecrets))
+                .register("/api/v1/organisations", organisations)
                 .register("/api/v1/organisations", keyChanges)
                 .register("/api/v1/audit", new AuditService(audit, checkpoints))
                 .register("/api/v1/referrals", referralService)
@@ -262,13 +268,14 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
-                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()))
+                .register("/api/v1/stats", stats)
                 .register("/api/docs", new ApiDocsService());
-        webRouting(routing, referralService, authService);
+        webRouting(routing, referralService, authService, stats, organisations, users);
     }
 
     /** The web pages (issue 12): every page handler admits only a browser session, except sign-in ({@link Web#guard}). */
-    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, AuthService authService) {
+    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, AuthService authService,
+                            StatsService stats, OrganisationService organisations, UserService users) {
         Assets assets = new Assets();
         Web web = new Web(assets);
         WebSessions sessions = credentials.sessions();
@@ -280,7 +287,10 @@ public final class Application implements AutoCloseable {
                 .register("/inbox", recipient.inbox())
                 .register("/referrals", recipient)
                 .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,
-                        new ScreeningList(db, referrals), referrals, directory, clock));
+                        new ScreeningList(db, referrals), referrals, directory, clock))
+                .register("/stats", new CommissionPages(web, stats, clock))
+                .register("/audit", new AuditPages(web, audit, new AuditTrail(db)))
+                .register("/admin", new AdminPages(web, organisations, keyChanges, users));
     }
 
     public Settings settings() {

@@ -86,7 +86,12 @@ public final class UserService implements HttpService {
 
     private void handleList(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.ADMIN);
-        Bodies.json(res, users.list().stream().map(UserView::of).toList());
+        Bodies.json(res, list());
+    }
+
+    /** Every account, as administrators see it (the API's list and the administrator's page). */
+    public List<UserView> list() {
+        return users.list().stream().map(UserView::of).toList();
     }
 
     private void handleOne(ServerRequest req, ServerResponse res) {
@@ -97,6 +102,16 @@ public final class UserService implements HttpService {
     private void handleCreate(ServerRequest req, ServerResponse res) {
         Principal admin = Access.require(req, Role.ADMIN);
         NewUser body = Bodies.readJson(req, MAX_BODY, NewUser.class);
+        WithTemporaryPassword created = create(admin, body);
+        res.header(HeaderNames.LOCATION, "/api/v1/users/" + created.user().username());
+        Bodies.json(res, Status.CREATED_201, created);
+    }
+
+    /**
+     * Creates an account with a one-time password (returned this once), checked and audited; 400 with the wrong
+     * fields, 409 when the username (or external subject) is taken.
+     */
+    public WithTemporaryPassword create(Principal admin, NewUser body) {
         List<Problem.FieldProblem> errors = new ArrayList<>();
         AccountFields.username(body.username(), errors);
         Role role = AccountFields.role(body.role(), "role", true, errors);
@@ -128,15 +143,22 @@ public final class UserService implements HttpService {
         if (!created) {
             throw ProblemException.conflict("an account with this username (or external subject) already exists");
         }
-        res.header(HeaderNames.LOCATION, "/api/v1/users/" + user.username());
-        Bodies.json(res, Status.CREATED_201, new WithTemporaryPassword(UserView.of(user), temporary,
-                Instant.ofEpochMilli(expires)));
+        return new WithTemporaryPassword(UserView.of(user), temporary, Instant.ofEpochMilli(expires));
     }
 
     private void handleUpdate(ServerRequest req, ServerResponse res) {
         Principal admin = Access.require(req, Role.ADMIN);
         UserStore.User user = existing(req);
         UserUpdate body = Bodies.readJson(req, MAX_BODY, UserUpdate.class);
+        Bodies.json(res, update(admin, user.username(), body));
+    }
+
+    /**
+     * Changes the fields {@code body} names (enable, disable, role, contacts); disabling or a new role ends the
+     * account's tokens, sessions and streams at once. 404 for an unknown account, 409 for the last administrator.
+     */
+    public UserView update(Principal admin, String username, UserUpdate body) {
+        UserStore.User user = users.find(username).orElseThrow(() -> ProblemException.notFound("account"));
         List<Problem.FieldProblem> errors = new ArrayList<>();
         Role role = AccountFields.role(body.role(), "role", false, errors);
         String displayName = AccountFields.displayName(body.displayName(), false, errors);
@@ -177,12 +199,18 @@ public final class UserService implements HttpService {
         if (endCredentials) {
             credentials.endAllFor(user.username());
         }
-        Bodies.json(res, UserView.of(users.find(user.username()).orElseThrow()));
+        return UserView.of(users.find(user.username()).orElseThrow());
     }
 
     private void handleReset(ServerRequest req, ServerResponse res) {
         Principal admin = Access.require(req, Role.ADMIN);
         UserStore.User user = existing(req);
+        Bodies.json(res, resetPassword(admin, user.username()));
+    }
+
+    /** A new one-time password for the account (returned this once); its tokens, sessions and streams end. */
+    public WithTemporaryPassword resetPassword(Principal admin, String username) {
+        UserStore.User user = users.find(username).orElseThrow(() -> ProblemException.notFound("account"));
         String temporary = RandomTokens.readablePassword();
         String hash = hasher.hash(temporary.toCharArray());
         long now = clock.millis();
@@ -194,7 +222,7 @@ public final class UserService implements HttpService {
         });
         credentials.endAllFor(user.username());
         UserStore.User after = users.find(user.username()).orElseThrow();
-        Bodies.json(res, new WithTemporaryPassword(UserView.of(after), temporary, Instant.ofEpochMilli(expires)));
+        return new WithTemporaryPassword(UserView.of(after), temporary, Instant.ofEpochMilli(expires));
     }
 
     private void handleDelete(ServerRequest req, ServerResponse res) {

@@ -83,6 +83,17 @@ public final class KeyChanges implements HttpService {
         String id = req.path().pathParameters().get("id");
         store.find(id).orElseThrow(() -> ProblemException.notFound("organisation"));
         String armored = new String(Bodies.readAtMost(req, MAX_KEY_BYTES), StandardCharsets.UTF_8);
+        KeyChange change = propose(admin, id, armored);
+        Bodies.json(res, "PENDING".equals(change.status()) ? Status.ACCEPTED_202 : Status.OK_200, change);
+    }
+
+    /**
+     * Proposes {@code armored} as the organisation's new key (the administrator's pages and {@code PUT /{id}/keys}):
+     * active at once only when the organisation's current key certifies it, otherwise PENDING until a user of the
+     * organisation confirms its fingerprint. 400 (field {@code body}) for an unusable key, 409 for another's key.
+     */
+    public KeyChange propose(Principal admin, String id, String armored) {
+        store.find(id).orElseThrow(() -> ProblemException.notFound("organisation"));
         CertificateInfo info;
         try {
             info = Certificates.requireUsableForEncryption(armored, clock.instant());
@@ -114,7 +125,7 @@ public final class KeyChanges implements HttpService {
         });
         OrganisationStore.changed(); // after the commit: no cached view from inside the transaction survives
         announcer.announce(id, "key-change", fp, new KeyEvent(id, fp, change.previous(), change.status(), info.expires()));
-        Bodies.json(res, "PENDING".equals(change.status()) ? Status.ACCEPTED_202 : Status.OK_200, change);
+        return change;
     }
 
     private void handleConfirm(ServerRequest req, ServerResponse res) {

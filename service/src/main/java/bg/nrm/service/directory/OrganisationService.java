@@ -82,7 +82,8 @@ public final class OrganisationService implements HttpService {
         rules.get("/", this::handleList)
                 .post("/", this::handleCreate)
                 .get("/{id}", this::handleOne)
-                .put("/{id}", this::handleUpdate);
+                .put("/{id}", this::handleUpdate)
+                .post("/{id}/keys/{fingerprint}/retire", this::handleRetire);
         // PUT /{id}/keys and POST /{id}/keys/confirm: KeyChanges.
     }
 
@@ -119,6 +120,47 @@ public final class OrganisationService implements HttpService {
         Principal admin = Access.require(req, Role.ADMIN);
         String id = req.path().pathParameters().get("id");
         OrganisationUpdate u = Bodies.readJson(req, 8192, OrganisationUpdate.class);
+        Bodies.json(res, update(admin, id, u));
+    }
+
+    private void handleRetire(ServerRequest req, ServerResponse res) {
+        Principal admin = Access.require(req, Role.ADMIN);
+        Bodies.json(res, retireKey(admin, req.path().pathParameters().get("id"),
+                req.path().pathParameters().get("fingerprint")));
+    }
+
+    /** Every organisation with its keys, for administrators (the API's list and the administrator's pages). */
+    public List<OrganisationView> list() {
+        return store.all().stream().map(this::view).toList();
+    }
+
+    /** One organisation with its keys; 404 when there is none with this id. */
+    public OrganisationView one(String id) {
+        return view(require(id));
+    }
+
+    /**
+     * Retires one of the organisation's keys: no new referral is encrypted to it (messages already sent stay
+     * readable with the secret key). 404 for a key the organisation does not have.
+     */
+    public OrganisationView retireKey(Principal admin, String id, String fingerprint) {
+        require(id);
+        db.inTransaction(c -> {
+            if (!OrganisationStore.retireKey(c, id, fingerprint)) {
+                throw ProblemException.notFound("key");
+            }
+            audit.append(c, admin.username(), "KEY_RETIRED", id, fingerprint);
+            return null;
+        });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
+        return view(require(id));
+    }
+
+    /**
+     * Changes the fields {@code u} names (absent keeps, an empty string clears), checked as on creation, and audits
+     * the change; a newly generated webhook secret is in the answer, once.
+     */
+    public OrganisationView update(Principal admin, String id, OrganisationUpdate u) {
         Organisation current = require(id);
         Organisation next = new Organisation(id, u.name() != null ? u.name() : current.name(), current.type(),
                 current.region(), u.coveredRegions() != null ? u.coveredRegions() : current.coveredRegions(),
@@ -167,7 +209,7 @@ public final class OrganisationService implements HttpService {
         if (generate) {
             view = new OrganisationView(view.organisation(), view.keys(), true, secret.unsafeText());
         }
-        Bodies.json(res, view);
+        return view;
     }
 
     // Absent keeps the current value; an empty string clears it.

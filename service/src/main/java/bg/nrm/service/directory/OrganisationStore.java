@@ -176,6 +176,13 @@ public final class OrganisationStore {
                 Sql.nullableLong(rs, "expires_at"), rs.getLong(6));
     }
 
+    /** Retires one key of the organisation; false when it has no such key (or it is already retired). */
+    public static boolean retireKey(Connection c, String organisationId, String fingerprint) throws SQLException {
+        changed();
+        return Sql.update(c, "UPDATE organisation_keys SET status = 'RETIRED' WHERE organisation_id = ? "
+                + "AND fingerprint = ? AND status <> 'RETIRED'", organisationId, fingerprint) > 0;
+    }
+
     private static Organisation map(ResultSet rs) throws SQLException {
         return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
                 rs.getString("region"), Arrays.asList(rs.getString("covered_regions").split(",")),

@@ -72,7 +72,8 @@ public record MechanismTable(String region, String from, String to, int threshol
             List<String> row = new ArrayList<>();
             for (String column : COLUMNS) {
                 Object v = cell.get(column);
-                row.add("suppressed".equals(column) ? String.valueOf(Boolean.TRUE.equals(v)) : v == null ? "" : v.toString());
+                row.add("suppressed".equals(column) ? String.valueOf(Boolean.TRUE.equals(v)) : v == null ? ""
+                        : v instanceof Double d ? StatsCsv.decimal(d) : v.toString());
             }
             rows.add(row);
         }

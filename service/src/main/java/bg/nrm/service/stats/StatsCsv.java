@@ -1,5 +1,8 @@
 package bg.nrm.service.stats;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,15 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tables as CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads the Cyrillic headers), CRLF line
- * ends, RFC 4180 quoting, and a leading {@code '} before any field that starts with {@code = + - @}, a tab or a
- * carriage return, so that no field is ever run as a formula. A suppressed count is an empty field with
- * {@code true} in the {@code suppressed} column.
+ * Tables as CSV for spreadsheets set to Bulgarian: fields separated by {@code ;} and decimals written with a comma
+ * (Excel in a Bulgarian locale splits columns on its list separator, {@code ;}, and would open a comma-separated file
+ * as one column), UTF-8 with a byte-order mark (so that Excel reads the Cyrillic headers), CRLF line ends, RFC 4180
+ * quoting, and a leading {@code '} before any field that starts with {@code = + - @}, a tab or a carriage return, so
+ * that no field is ever run as a formula. A suppressed count is an empty field with {@code true} in the
+ * {@code suppressed} column. The API and the commission's page send this one form.
  */
 public final class StatsCsv {
     /** The media type of the CSV form. */
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
     static final String TOTAL = "Общо (total)";
+    /** The field separator: the list separator of a Bulgarian Windows/Excel. */
+    static final char SEPARATOR = ';';
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private StatsCsv() {
@@ -63,6 +70,20 @@ public final class StatsCsv {
         return out.toByteArray();
     }
 
+    /** A decimal number as a Bulgarian spreadsheet reads it: {@code 0,85}. */
+    static String decimal(double value) {
+        return Double.toString(value).replace('.', ',');
+    }
+
+    /** Sends {@code csv} as a download named after the table, its region and its months. */
+    public static void send(ServerResponse res, String prefix, String region, StatsQuery q, byte[] csv) {
+        res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + prefix + region + "-" + q.from() + "-"
+                + q.to() + ".csv\"");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.send(csv);
+    }
+
     /** One field, made safe against formula injection and quoted when needed. */
     static String field(String value) {
         if (value == null) {
@@ -72,8 +93,8 @@ public final class StatsCsv {
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
-                || v.indexOf(';') >= 0) {
+        // Quoted when it holds the separator, a quote or a line end; a decimal comma stays bare, so it reads as a number.
+        if (v.indexOf(SEPARATOR) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             v = '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;
@@ -94,7 +115,7 @@ public final class StatsCsv {
     private static void line(StringBuilder text, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                text.append(',');
+                text.append(SEPARATOR);
             }
             text.append(field(fields.get(i)));
         }

@@ -62,22 +62,48 @@ public final class StatsService implements HttpService {
         Principal p = Access.require(req, Role.COMMISSION);
         boolean csv = wantsCsv(req);
         StatsQuery q = parse(req, true);
-        Scope scope = scope(p, q.region());
-        StatsTable table = StatsTable.build(scope.label(), q, store.counts(q.from(), q.to(), q.by(), scope.regions()),
-                threshold);
-        audited(p, "STATS_QUERY", q, scope);
-        respond(res, csv, table, () -> StatsCsv.table(table), "nrm-stats-", q, scope);
+        StatsTable table = table(p, q);
+        respond(res, csv, table, () -> StatsCsv.table(table), "nrm-stats-", q, table.region());
     }
 
     private void handleMechanism(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.COMMISSION);
         boolean csv = wantsCsv(req);
         StatsQuery q = parse(req, false);
+        MechanismTable table = mechanism(p, q);
+        respond(res, csv, table, table::csv, "nrm-mechanism-", q, table.region());
+    }
+
+    /**
+     * The suppressed table of {@code q} for commission {@code p}, audited: what the API and the commission's page
+     * both publish. 403 for a region the commission does not cover.
+     */
+    public StatsTable table(Principal p, StatsQuery q) {
+        Scope scope = scope(p, q.region());
+        StatsTable table = StatsTable.build(scope.label(), q, store.counts(q.from(), q.to(), q.by(), scope.regions()),
+                threshold);
+        audited(p, "STATS_QUERY", q, scope);
+        return table;
+    }
+
+    /** The suppressed mechanism figures of {@code q} for commission {@code p}, audited. */
+    public MechanismTable mechanism(Principal p, StatsQuery q) {
         Scope scope = scope(p, q.region());
         MechanismTable table = MechanismTable.build(scope.label(), q,
                 store.mechanism(q.from(), q.to(), scope.regions()), threshold);
         audited(p, "STATS_MECHANISM_QUERY", q, scope);
-        respond(res, csv, table, table::csv, "nrm-mechanism-", q, scope);
+        return table;
+    }
+
+    /** The regions commission {@code p} covers (all 28 for the national commission). */
+    public List<String> coveredRegions(Principal p) {
+        return Optional.ofNullable(p.organisationId()).flatMap(directory::find).map(Organisation::coveredRegions)
+                .orElse(List.of());
+    }
+
+    /** The smallest published cell. */
+    public int threshold() {
+        return threshold;
     }
 
     /** The regions a query counts: the one named or covered, or (empty) every region for the national commission. */
@@ -141,17 +167,13 @@ public final class StatsService implements HttpService {
     }
 
     private static void respond(ServerResponse res, boolean csv, Object table, CsvBody body, String prefix,
-                                StatsQuery q, Scope scope) {
+                                StatsQuery q, String region) {
         if (!csv) {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.header(HeaderNames.CACHE_CONTROL, "no-store");
             res.send(json(table));
             return;
         }
-        res.header(HeaderNames.CONTENT_TYPE, StatsCsv.MEDIA_TYPE);
-        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + prefix + scope.label() + "-"
-                + q.from() + "-" + q.to() + ".csv\"");
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(body.bytes());
+        StatsCsv.send(res, prefix, region, q, body.bytes());
     }
 }

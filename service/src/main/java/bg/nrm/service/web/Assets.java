@@ -28,6 +28,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Assets implements HttpService {
     private static final String GOVUK = "META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
+    private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final String OWN = "bg/nrm/service/web/assets/";
     private static final String VENDOR = OWN + "vendor/";
     // GOV.UK's own typeface is for GOV.UK only: its @font-face rules go, and Noto Sans (with Cyrillic) takes its place.
@@ -54,6 +55,10 @@ public final class Assets implements HttpService {
         add("app.css", OWN + "app.css", "text/css; charset=utf-8");
         add("app.js", OWN + "app.js", "text/javascript; charset=utf-8");
         add("referral.js", OWN + "referral.js", "text/javascript; charset=utf-8");
+        add("uPlot.min.css", UPLOT + "uPlot.min.css", "text/css; charset=utf-8");
+        add("uPlot.iife.min.js", UPLOT + "uPlot.iife.min.js", "text/javascript; charset=utf-8");
+        add("stats.js", OWN + "stats.js", "text/javascript; charset=utf-8");
+        add("admin.js", OWN + "admin.js", "text/javascript; charset=utf-8");
         add("licences.txt", OWN + "licences.txt", "text/plain; charset=utf-8");
         this.version = fingerprint();
     }

@@ -99,8 +99,12 @@ public record Page(Lang lang, Messages messages, Principal user, String csrf, St
                     areas.add(new String[] {"/screenings", "nav.screenings"});
                 }
                 case RECIPIENT -> areas.add(new String[] {"/inbox", "nav.inbox"});
-                // The commission's, administrator's and auditor's pages come with part 2 of issue 12.
-                case COMMISSION, ADMIN, AUDITOR -> { }
+                case COMMISSION -> areas.add(new String[] {"/stats", "nav.stats"});
+                case ADMIN -> {
+                    areas.add(new String[] {"/admin/organisations", "nav.organisations"});
+                    areas.add(new String[] {"/admin/users", "nav.users"});
+                }
+                case AUDITOR -> areas.add(new String[] {"/audit", "nav.audit"});
             }
         }
         String current = areas.stream().map(a -> a[0])

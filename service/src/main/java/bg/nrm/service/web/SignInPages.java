@@ -149,12 +149,14 @@ public final class SignInPages implements HttpService {
         Web.seeOther(res, localPath(back));
     }
 
-    /** Where each role starts; "/" shows the role's menu (for the roles whose pages come in part 2 of issue 12). */
+    /** Where each role starts. */
     static String home(Principal user) {
         return switch (user.role()) {
             case SCREENER -> "/screenings";
             case RECIPIENT -> "/inbox";
-            case COMMISSION, ADMIN, AUDITOR -> "/";
+            case COMMISSION -> "/stats";
+            case ADMIN -> "/admin/organisations";
+            case AUDITOR -> "/audit";
         };
     }
 

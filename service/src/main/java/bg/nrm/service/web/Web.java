@@ -90,6 +90,10 @@ public final class Web {
 
     /** The submitted form (application/x-www-form-urlencoded); the server's payload cap bounds its size. */
     public static Parameters form(ServerRequest req) {
+        // A post without a body is a form without fields (then refused for its missing token), not an error.
+        if (!req.content().hasEntity()) {
+            return Parameters.empty("form");
+        }
         return req.content().as(Parameters.class);
     }
 

@@ -204,7 +204,7 @@ class StatsApiTest {
     }
 
     @Test
-    void theCsvFormStartsWithTheByteOrderMarkAndHasReadableCyrillicHeaders() {
+    void theCsvFormOpensAsColumnsInABulgarianSpreadsheet() {
         Api.Response r = api.get("/api/v1/stats?from=2026-03&to=2026-03&by=level", plovdiv,
                 Map.of("Accept", "text/csv"));
 
@@ -213,20 +213,24 @@ class StatsApiTest {
         assertThat(r.raw().headers().firstValue("Content-Disposition")).hasValue(
                 "attachment; filename=\"nrm-stats-BG-16-2026-03-2026-03.csv\"");
         assertThat(r.body()).startsWith("\uFEFF");
+        // Semicolons: the list separator of Excel set to Bulgarian (a comma-separated file opens there as one column).
         assertThat(r.body().substring(1).split("\r\n")).containsExactly(
-                "Ниво на риска (level),Брой (count),Потиснато (suppressed)",
-                "NONE,9,false", "LOW,,true", "MEDIUM,,true", "HIGH,12,false",
-                "Общо (total),30,false");
+                "Ниво на риска (level);Брой (count);Потиснато (suppressed)",
+                "NONE;9;false", "LOW;;true", "MEDIUM;;true", "HIGH;12;false",
+                "Общо (total);30;false");
     }
 
     @Test
     void csvFieldsCannotStartAFormula() {
         assertThat(StatsCsv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(StatsCsv.field("=SUM(A1;A2)")).isEqualTo("\"'=SUM(A1;A2)\"");
         assertThat(StatsCsv.field("+359")).isEqualTo("'+359");
         assertThat(StatsCsv.field("-1")).isEqualTo("'-1");
         assertThat(StatsCsv.field("@cmd")).isEqualTo("'@cmd");
         assertThat(StatsCsv.field("50+")).isEqualTo("50+");
-        assertThat(StatsCsv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(StatsCsv.field("a;b")).isEqualTo("\"a;b\"");
+        assertThat(StatsCsv.field("0,85")).isEqualTo("0,85");
+        assertThat(StatsCsv.decimal(0.85)).isEqualTo("0,85");
     }
 
     @Test

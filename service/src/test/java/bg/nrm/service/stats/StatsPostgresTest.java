@@ -93,6 +93,6 @@ class StatsPostgresTest {
 
         Api.Response csv = api.get("/api/v1/stats?from=2026-05&to=2026-05&by=ageBand", national,
                 Map.of("Accept", "text/csv"));
-        assertThat(csv.body()).startsWith("\uFEFFВъзрастова група (ageBand),Брой (count)");
+        assertThat(csv.body()).startsWith("\uFEFFВъзрастова група (ageBand);Брой (count)");
     }
 }

@@ -1,5 +1,8 @@
 package bg.nrm.service.web;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -18,6 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A real Chromium (Debian's {@code chromium} and {@code chromium-driver}, headless) driven by Selenium against a
@@ -26,6 +33,9 @@ import java.time.Duration;
  */
 public final class Browser implements AutoCloseable {
     private static final Path SHOTS = Path.of("target", "screenshots");
+    /** The WCAG 2.x A and AA rules (2.0, 2.1, 2.2) that axe-core checks. */
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private final Path downloads = Path.of("target", "downloads", UUID.randomUUID().toString()).toAbsolutePath();
     private final WebDriver driver;
     private final String base;
 
@@ -44,6 +54,9 @@ public final class Browser implements AutoCloseable {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + width + "," + height, "--lang=bg", "--no-first-run", "--disable-extensions");
+        // Files the pages offer for download land in a folder of this browser's own, for the test to read.
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -104,17 +117,54 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Saves the current page as {@code target/screenshots/<name>.png}. */
+    /** Where this browser saves downloads. */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Waits (up to {@code seconds}) until a download whose name ends with {@code suffix} is complete. */
+    public Path downloaded(String suffix, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Runs axe-core (Deque's Selenium integration) on the current page against WCAG 2.2 A and AA and fails with
+     * the rules and elements if it finds any serious or critical violation.
+     */
+    public Browser accessible() {
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
+        List<Rule> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact())).toList();
+        if (!bad.isEmpty()) {
+            throw new AssertionError("accessibility violations on " + path() + ":\n" + bad.stream()
+                    .map(r -> r.getImpact() + " " + r.getId() + ": " + r.getHelp() + " at " + r.getNodes().stream()
+                            .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining("\n")));
+        }
+        return this;
+    }
+
+    /**
+     * Saves the current page as {@code target/screenshots/<name>.png}, then checks it with axe-core
+     * ({@link #accessible()}): every page a test looks at is checked, and a failing one is on file.
+     */
     public Path screenshot(String name) {
+        Path to = SHOTS.resolve(name + ".png");
         try {
             Files.createDirectories(SHOTS);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path to = SHOTS.resolve(name + ".png");
             Files.move(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
-            return to;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        accessible();
+        return to;
     }
 
     @Override

@@ -43,6 +43,9 @@ class ScreenerPagesTest {
         browser.open("/screenings/new");
         browser.screenshot("screener-choose");
         browser.click("label[for='questionnaire-child-risk']").click("form[action='/screenings/new'] button");
+        // The form is a GET: wait for the next page before reading its address (the machine may be busy).
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.path().contains("questionnaire="));
         assertThat(browser.path()).startsWith("/screenings/new?questionnaire=child-risk");
         // Every question starts at "no information".
         List<WebElement> checked = browser.findAll("input[name^='answers.']:checked");
