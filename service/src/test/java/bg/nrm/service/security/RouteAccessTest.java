@@ -138,7 +138,8 @@ class RouteAccessTest {
 
     /** Calls a row with sample path values and an empty JSON body; returns the status (streams are cut short). */
     static int call(RouteAccess.Row row, String token) throws IOException, InterruptedException {
-        String path = row.path().replace("{id}", "sample-id").replace("{username}", "nobody.sample").replace("{file}", "index.html");
+        String path = row.path().replace("{id}", "sample-id").replace("{username}", "nobody.sample").replace("{file}", "index.html")
+                .replace("{hash}", "kei1q4tipxxu1yj79k9kfukdhfy631xe").replace("{fingerprint}", "A".repeat(40));
         if (path.equals("/api/v1/stats") || path.equals("/api/v1/stats/mechanism")) {
             path += "?from=2026-01&to=2026-12&by=level";
         }

@@ -59,7 +59,13 @@ public final class Browser implements AutoCloseable {
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        if (width < 600) {
+            // Headless Chromium keeps a window wider than a phone; the viewport itself is set to the phone's size.
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", true));
+        }
+        this.driver = chrome;
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         this.base = base;
     }
@@ -103,6 +109,16 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Waits (up to {@code seconds}) until the element matching {@code css} has {@code attribute} equal to
+     * {@code value}, and returns that value: a click that posts a form returns before the next page is loaded.
+     */
+    public String waitForAttribute(String css, String attribute, String value, int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> value.equals(d.findElement(By.cssSelector(css)).getAttribute(attribute)));
+        return find(css).getAttribute(attribute);
+    }
+
     public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;
@@ -113,7 +129,11 @@ public final class Browser implements AutoCloseable {
         open("/");
         driver.manage().deleteAllCookies();
         open("/");
+        WebElement form = find("form[action='/sign-in']");
         type("#username", username).type("#password", password).click("form[action='/sign-in'] button");
+        // The click returns before the answer arrives: wait for the next page (a home page or the form again with
+        // its error), so that the session cookie is set before the test goes on.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
         return this;
     }
 

@@ -73,9 +73,9 @@ class RecipientPagesTest {
         browser.screenshot("recipient-referral-opened");
 
         browser.click("#ack");
-        assertThat(browser.find("#referral-state").getAttribute("data-state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(browser.waitForAttribute("#referral-state", "data-state", "ACKNOWLEDGED", 15)).isEqualTo("ACKNOWLEDGED");
         browser.click("label[for='decision']").click("#decide");
-        assertThat(browser.find("#referral-state").getAttribute("data-state")).isEqualTo("ACCEPTED");
+        assertThat(browser.waitForAttribute("#referral-state", "data-state", "ACCEPTED", 15)).isEqualTo("ACCEPTED");
         assertThat(service.count("SELECT COUNT(*) FROM referrals WHERE id = '" + referralId + "' AND state = 'ACCEPTED'"))
                 .isEqualTo(1);
     }
