@@ -42,7 +42,9 @@ class AssessmentPropertiesTest {
     @Provide
     Arbitrary<Case> screenings() {
         // How often yes comes up varies from screening to screening, so that every level turns up among the tries.
-        return Combinators.combine(Arbitraries.of(Questionnaires.builtIn().all()), Arbitraries.of(2, 5, 10, 20))
+        // Version 1 only: these are ruleset 1.0.0's properties, checked against its plain-Java reference.
+        return Combinators.combine(Arbitraries.of(Questionnaires.builtIn().all().stream()
+                        .filter(q -> q.version() == 1).toList()), Arbitraries.of(2, 5, 10, 20))
                 .flatAs((q, yesWeight) -> {
             // Signs of immediate danger are rarer still, or most screenings would be IMMEDIATE and prove little.
             Arbitrary<List<String>> answers = Combinators.combine(q.items().stream()
