@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks, kept out of the test suite. Usage: bench/jmh.sh rules|keys [extra JMH options]
 #   rules: AssessmentBenchmark (Drools assessment vs the same logic in plain Java, child and adult answer sets)
-#   keys:  KeysBenchmark (sign+encrypt a 2 KB referral to 1 and 3 recipients, decrypt+verify, at-rest seal/open)
+#   keys:  KeysBenchmark (sign+encrypt a 4 KB referral to 1 and 3 recipients, the primitives alone, decrypt+verify, at-rest seal/open)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module="${1:?rules or keys}"; shift

@@ -8,13 +8,14 @@ import bg.nrm.keys.token.TokenService;
 import bg.nrm.rules.Questionnaires;
 import bg.nrm.rules.RiskAssessor;
 import bg.nrm.rules.routing.Router;
+import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.audit.AuditLog;
-import bg.nrm.service.audit.AuditService;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
@@ -30,8 +31,8 @@ import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.screening.QuestionnaireService;
+import bg.nrm.service.screening.Retention;
 import bg.nrm.service.screening.ScreeningService;
-import bg.nrm.service.screening.ScreeningStore;
 import bg.nrm.service.screening.ScreeningWorkflow;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
@@ -135,7 +136,7 @@ public final class Application implements AutoCloseable {
     /** Crypto-shreds case content older than the retention period; statistics stay. */
     public int shredExpired() {
         long now = clock.millis();
-        int shredded = screenings.shredOlderThan(now - settings.retention().toMillis(), now);
+        int shredded = new Retention(db).shredOlderThan(now - settings.retention().toMillis(), now);
         if (shredded > 0) {
             audit.append("service", "RETENTION_SHREDDED", null, shredded + " screening(s)");
         }

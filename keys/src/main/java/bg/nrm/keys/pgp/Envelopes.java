@@ -2,21 +2,13 @@ package bg.nrm.keys.pgp;
 
 import bg.nrm.keys.KeysException;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.pgpainless.PGPainless;
-import org.pgpainless.algorithm.CompressionAlgorithm;
-import org.pgpainless.algorithm.DocumentSignatureType;
-import org.pgpainless.algorithm.SymmetricKeyAlgorithm;
 import org.pgpainless.decryption_verification.ConsumerOptions;
 import org.pgpainless.decryption_verification.DecryptionStream;
 import org.pgpainless.decryption_verification.MessageMetadata;
 import org.pgpainless.decryption_verification.SignatureVerification;
-import org.pgpainless.encryption_signing.EncryptionOptions;
-import org.pgpainless.encryption_signing.EncryptionStream;
-import org.pgpainless.encryption_signing.ProducerOptions;
-import org.pgpainless.encryption_signing.SigningOptions;
-import org.pgpainless.key.protection.SecretKeyRingProtector;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,33 +73,25 @@ public final class Envelopes {
         if (recipients.size() > MAX_RECIPIENTS) {
             throw new InvalidKeyException("more than " + MAX_RECIPIENTS + " recipients");
         }
-        Map<String, PGPPublicKeyRing> certs = new LinkedHashMap<>();
+        // Each certificate is parsed and validated once and then reused (RecipientCertificates); the same
+        // organisation named twice gets one encrypted session key.
+        Map<String, RecipientCertificates.Usable> certs = new LinkedHashMap<>();
         for (String armored : recipients) {
-            PGPPublicKeyRing cert = Pgp.readSingleCertificate(armored);
-            CertificateInfo info = Certificates.requireUsable(cert, now);
-            certs.putIfAbsent(info.fingerprint(), cert);
+            RecipientCertificates.Usable usable = RecipientCertificates.usable(armored, now);
+            certs.putIfAbsent(usable.fingerprint(), usable);
         }
-        Date evaluation = Date.from(now);
+        List<PGPPublicKey> keys = new ArrayList<>(certs.size());
+        for (RecipientCertificates.Usable usable : certs.values()) {
+            keys.addAll(usable.encryptionKeys());
+        }
+        SignerPool pool = signer.signers();
+        SignerPool.Signer key = pool.borrow();
         try {
-            EncryptionOptions encryption = EncryptionOptions.encryptCommunications()
-                    .setEvaluationDate(evaluation)
-                    .overrideEncryptionAlgorithm(SymmetricKeyAlgorithm.AES_256);
-            for (PGPPublicKeyRing cert : certs.values()) {
-                encryption.addRecipient(cert);
-            }
-            SigningOptions signing = SigningOptions.get()
-                    .addInlineSignature(SecretKeyRingProtector.unprotectedKeys(), signer.secretKeyRing(),
-                            DocumentSignatureType.BINARY_DOCUMENT);
-            ProducerOptions options = ProducerOptions.signAndEncrypt(encryption, signing)
-                    .setAsciiArmor(true)
-                    // No compression: referrals are small, and it keeps decompression out of the reader's path.
-                    .overrideCompressionAlgorithm(CompressionAlgorithm.UNCOMPRESSED);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length * 2 + 2048);
-            try (EncryptionStream stream = PGPainless.encryptAndOrSign().onOutputStream(out).withOptions(options)) {
-                stream.write(plaintext);
-            }
-            return out.toString(StandardCharsets.US_ASCII);
+            String armored = EnvelopeWriter.write(plaintext, key, keys, Date.from(now));
+            pool.release(key);
+            return armored;
         } catch (PGPException | IOException | RuntimeException e) {
+            // A signer that failed half-way is dropped, not given back: the next borrower gets a fresh one.
             throw new KeysException("encryption failed", e);
         }
     }

@@ -4,6 +4,7 @@ import bg.nrm.keys.KeysException;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.pgpainless.PGPainless;
+import org.pgpainless.key.info.KeyRingInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,15 +40,19 @@ public final class ServiceSigningKey {
     private final PGPPublicKeyRing certificate;
     private final String armoredCertificate;
     private final String fingerprint;
+    // Parsed private copies of the signing subkey, one per concurrent envelope (see SignerPool).
+    private final SignerPool signers;
 
     private ServiceSigningKey(PGPSecretKeyRing secretKey) {
         this.armoredSecretKey = Pgp.armor(secretKey);
         this.certificate = PGPainless.extractCertificate(secretKey);
         this.armoredCertificate = Pgp.armor(certificate);
         this.fingerprint = Pgp.fingerprint(secretKey);
-        if (!PGPainless.inspectKeyRing(secretKey).isUsableForSigning()) {
+        KeyRingInfo info = PGPainless.inspectKeyRing(secretKey);
+        if (!info.isUsableForSigning() || info.getSigningSubkeys().isEmpty()) {
             throw new InvalidKeyException("service key cannot sign: " + fingerprint);
         }
+        this.signers = new SignerPool(this::secretKeyRing, info.getSigningSubkeys().getLast().getKeyID());
     }
 
     /**
@@ -95,6 +100,11 @@ public final class ServiceSigningKey {
     /** A private copy of the secret key for one use; never shared between threads. */
     PGPSecretKeyRing secretKeyRing() {
         return Pgp.readSingleSecretKey(armoredSecretKey);
+    }
+
+    /** The pool of ready signing keys behind this service key. */
+    SignerPool signers() {
+        return signers;
     }
 
     /** A private copy of the certificate for one use. */

@@ -73,6 +73,43 @@ class EnvelopesTest {
     }
 
     @Test
+    void envelopeIsUncompressedAes256WithIntegrityAndOneSha512SignatureByTheSigningSubkey() throws Exception {
+        String envelope = Envelopes.signAndEncrypt(REFERRAL, service, List.of(police.armoredCertificate()));
+        var options = org.pgpainless.decryption_verification.ConsumerOptions.get()
+                .addDecryptionKey(Pgp.readSingleSecretKey(police.armoredSecretKey()))
+                .addVerificationCert(service.certificate());
+        org.pgpainless.decryption_verification.MessageMetadata metadata;
+        try (var in = PGPainless.decryptAndOrVerify()
+                .onInputStream(new ByteArrayInputStream(envelope.getBytes(StandardCharsets.US_ASCII))).withOptions(options)) {
+            assertThat(Streams.readAll(in)).isEqualTo(REFERRAL);
+            in.close();
+            metadata = in.getMetadata();
+        }
+        assertThat(metadata.getEncryptionAlgorithm()).isEqualTo(org.pgpainless.algorithm.SymmetricKeyAlgorithm.AES_256);
+        assertThat(metadata.getCompressionAlgorithm()).isIn(null, org.pgpainless.algorithm.CompressionAlgorithm.UNCOMPRESSED);
+        assertThat(metadata.getVerifiedInlineSignatures()).singleElement().satisfies(v -> {
+            assertThat(v.getSignature().getHashAlgorithm()).isEqualTo(org.bouncycastle.bcpg.HashAlgorithmTags.SHA512);
+            assertThat(v.getSignature().getSignatureType()).isEqualTo(org.bouncycastle.openpgp.PGPSignature.BINARY_DOCUMENT);
+            assertThat(v.getSigningKey().getPrimaryKeyFingerprint().toString()).isEqualTo(service.fingerprint());
+        });
+        assertThat(envelope).startsWith("-----BEGIN PGP MESSAGE-----\n\n").endsWith("-----END PGP MESSAGE-----\n");
+    }
+
+    @Test
+    void sameCertificateNamedTwiceGetsOneSessionKeyPacket() throws Exception {
+        String once = Envelopes.signAndEncrypt(REFERRAL, service, List.of(police.armoredCertificate()));
+        String twice = Envelopes.signAndEncrypt(REFERRAL, service, List.of(police.armoredCertificate(), police.armoredCertificate()));
+        assertThat(sessionKeyPackets(twice)).isEqualTo(sessionKeyPackets(once)).isEqualTo(1);
+    }
+
+    private static int sessionKeyPackets(String armored) throws Exception {
+        var objects = new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(
+                new ArmoredInputStream(new ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII))));
+        var list = (org.bouncycastle.openpgp.PGPEncryptedDataList) objects.nextObject();
+        return list.size(); // one entry per session key packet
+    }
+
+    @Test
     void recipientDecryptsAndVerifiesTheServiceSignature() {
         String envelope = Envelopes.signAndEncrypt(REFERRAL, service, List.of(crisisCentre.armoredCertificate()));
         assertThat(envelope).startsWith("-----BEGIN PGP MESSAGE-----");

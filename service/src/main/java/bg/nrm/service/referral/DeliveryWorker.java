@@ -2,7 +2,6 @@ package bg.nrm.service.referral;
 
 import bg.nrm.service.directory.Webhooks;
 import bg.nrm.service.store.Database;
-import bg.nrm.service.store.Sql;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +32,7 @@ public final class DeliveryWorker {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Database db;
+    private final ReferralStore store;
     private final Clock clock;
     private final String instanceId;
     private final Duration initialBackoff;
@@ -47,6 +47,7 @@ public final class DeliveryWorker {
                           Duration lease, boolean allowPrivateNetworks) {
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.db = db;
+        this.store = new ReferralStore(db);
         this.clock = clock;
         this.instanceId = instanceId;
         this.initialBackoff = initialBackoff;
@@ -60,14 +61,10 @@ public final class DeliveryWorker {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** A claimed outbox row. */
-    record Claimed(String id, String webhookUrl, String envelope, int attempts) {
-    }
-
     /** Runs one pass: claims due referrals and tries each once. Returns how many were tried. */
     public int runOnce() {
-        List<Claimed> claimed = claim();
-        for (Claimed c : claimed) {
+        List<ReferralStore.Outbound> claimed = store.claimForDelivery(instanceId, clock.millis(), lease.toMillis(), BATCH);
+        for (ReferralStore.Outbound c : claimed) {
             deliver(c);
         }
         return claimed.size();
@@ -81,27 +78,7 @@ public final class DeliveryWorker {
         return failed.get();
     }
 
-    private List<Claimed> claim() {
-        long now = clock.millis();
-        String due = "SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
-                + "WHERE r.state = 'PENDING' AND o.webhook_url IS NOT NULL AND r.next_attempt_at <= ? "
-                + "AND (r.claimed_until IS NULL OR r.claimed_until < ?) ORDER BY r.next_attempt_at LIMIT " + BATCH;
-        return db.inTransaction(c -> {
-            List<String> ids = Sql.list(c, db.postgres() ? due + " FOR UPDATE OF r SKIP LOCKED" : due,
-                    rs -> rs.getString(1), now, now);
-            for (String id : ids) {
-                Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?",
-                        instanceId, now + lease.toMillis(), id);
-            }
-            return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, o.webhook_url, r.envelope, r.attempts FROM referrals r "
-                            + "JOIN organisations o ON o.id = r.recipient_id WHERE r.claimed_by = ? AND r.claimed_until = ? "
-                            + "AND r.state = 'PENDING'",
-                    rs -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
-                    instanceId, now + lease.toMillis());
-        });
-    }
-
-    private void deliver(Claimed c) {
+    private void deliver(ReferralStore.Outbound c) {
         int attempt = c.attempts() + 1;
         String outcome;
         boolean ok;
@@ -126,7 +103,7 @@ public final class DeliveryWorker {
             outcome = "unreachable (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            release(c.id());
+            store.release(c.id(), instanceId);
             return;
         }
         // The outcome (status or error class) goes to the operator's log only: screeners read the history, and an
@@ -138,15 +115,12 @@ public final class DeliveryWorker {
         long now = clock.millis();
         db.inTransaction(c -> {
             if (ok) {
-                if (Sql.update(c, "UPDATE referrals SET state = 'DELIVERED', delivered_at = ?, attempts = ?, claimed_by = NULL, "
-                        + "claimed_until = NULL, updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?", now, attempt, now, id,
-                        instanceId) == 1) {
+                if (ReferralStore.recordAttempt(c, id, instanceId, attempt, ReferralState.DELIVERED, null, now)) {
                     ReferralStore.event(c, id, now, ReferralState.DELIVERED, "service", "delivered on attempt " + attempt);
                     delivered.incrementAndGet();
                 }
             } else if (attempt >= maxAttempts) {
-                if (Sql.update(c, "UPDATE referrals SET state = 'FAILED', attempts = ?, claimed_by = NULL, claimed_until = NULL, "
-                        + "updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?", attempt, now, id, instanceId) == 1) {
+                if (ReferralStore.recordAttempt(c, id, instanceId, attempt, ReferralState.FAILED, null, now)) {
                     ReferralStore.event(c, id, now, ReferralState.FAILED, "service",
                             "delivery failed " + attempt + " times; giving up");
                     failed.incrementAndGet();
@@ -154,9 +128,7 @@ public final class DeliveryWorker {
                 }
             } else {
                 long next = now + backoffMillis(attempt);
-                if (Sql.update(c, "UPDATE referrals SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-                        + "updated_at = ? WHERE id = ? AND state = 'PENDING' AND claimed_by = ?", attempt, next, now, id,
-                        instanceId) == 1) {
+                if (ReferralStore.recordAttempt(c, id, instanceId, attempt, ReferralState.PENDING, next, now)) {
                     ReferralStore.event(c, id, now, ReferralState.PENDING, "service",
                             "delivery attempt " + attempt + " failed; retrying");
                 }
@@ -170,10 +142,5 @@ public final class DeliveryWorker {
         long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
         double jitter = 0.75 + ThreadLocalRandom.current().nextDouble() * 0.5;
         return Math.max(1, (long) (base * jitter));
-    }
-
-    private void release(String id) {
-        db.inTransaction(c -> Sql.update(c, "UPDATE referrals SET claimed_by = NULL, claimed_until = NULL WHERE id = ? "
-                + "AND claimed_by = ?", id, instanceId));
     }
 }

@@ -5,13 +5,12 @@ import bg.nrm.keys.atrest.WrappedDataKey;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.cases.CaseContent;
+import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Json;
-import bg.nrm.service.screening.CaseContent;
-import bg.nrm.service.screening.ScreeningStore;
 import bg.nrm.service.store.Database;
-import bg.nrm.service.store.Sql;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,13 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class Escalation {
     private static final Logger LOG = Logger.getLogger(Escalation.class.getName());
-    /**
-     * Which referrals may be escalated: unacknowledged past the deadline, undeliverable, or declined. An
-     * acknowledgement that lands first always wins, because the escalating UPDATE repeats this condition.
-     */
-    private static final String ESCALABLE = "((state IN ('PENDING','DELIVERED') AND due_by < ?) OR state IN ('FAILED','DECLINED'))";
-
     private final Database db;
+    private final ReferralStore store;
     private final OrganisationStore directory;
     private final RecipientKeys keys;
     private final ReferralFactory factory;
@@ -51,6 +45,7 @@ public final class Escalation {
     public Escalation(Database db, OrganisationStore directory, RecipientKeys keys, ReferralFactory factory,
                       ScreeningStore screenings, Sealer sealer, Router router, AuditLog audit, Clock clock) {
         this.db = db;
+        this.store = new ReferralStore(db);
         this.directory = directory;
         this.keys = keys;
         this.factory = factory;
@@ -64,21 +59,11 @@ public final class Escalation {
     /** Escalates every referral past its deadline without acknowledgement; returns how many. */
     public int escalateOverdue() {
         long now = clock.millis();
-        // Commissions are informed, not asked to act: their anonymised notices are never escalated. A referral that
-        // could not be delivered, or was declined but not yet passed on, is escalated at once.
-        record Due(String id, String state) { }
-        List<Due> due = db.read(c -> Sql.list(c, "SELECT id, state FROM referrals WHERE " + ESCALABLE
-                + " AND recipient_type NOT IN ('LOCAL_COMMISSION','NATIONAL_COMMISSION') ORDER BY due_by LIMIT 100",
-                rs -> new Due(rs.getString(1), rs.getString(2)), now));
+        // A referral that could not be delivered, or was declined but not yet passed on, is escalated at once.
         int count = 0;
-        for (Due d : due) {
+        for (ReferralStore.Due d : store.escalable(now, 100)) {
             try {
-                String reason = switch (d.state()) {
-                    case "FAILED" -> "could not be delivered";
-                    case "DECLINED" -> "declined by the recipient";
-                    default -> "not acknowledged by the deadline";
-                };
-                if (escalate(d.id(), reason).escalated()) {
+                if (escalate(d.id(), d.state().escalationReason()).escalated()) {
                     count++;
                 }
             } catch (RuntimeException e) {
@@ -94,11 +79,11 @@ public final class Escalation {
     }
 
     /**
-     * Escalates one referral that may be escalated (see ESCALABLE), unless another instance or a recipient's action got there
+     * Escalates one referral that may be escalated ({@link ReferralState#ESCALATED}'s moves), unless another instance or a recipient's action got there
      * first.
      */
     public Outcome escalate(String referralId, String reason) {
-        Optional<Referral> found = db.read(c -> ReferralStore.find(c, referralId));
+        Optional<Referral> found = store.find(referralId);
         if (found.isEmpty()) {
             return new Outcome(false, Optional.empty());
         }
@@ -106,16 +91,13 @@ public final class Escalation {
         Instant now = clock.instant();
         List<Organisation> orgs = directory.all();
         Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
-        Set<String> tried = db.read(c -> Set.copyOf(Sql.list(c, "SELECT recipient_id FROM referrals WHERE screening_id = ? "
-                + "AND recipient_type = ?", rs -> rs.getString(1), r.screeningId(), r.recipientType().name())));
+        Set<String> tried = Set.copyOf(store.recipientsOfType(r.screeningId(), r.recipientType()));
         Optional<Organisation> next = router.nextOfSameType(r.recipientType(), r.child(), r.region(), tried,
                         orgs.stream().map(Organisation::toRoutingFact).toList())
                 .map(o -> byId.get(o.id()));
         Optional<Successor> successor = next.flatMap(to -> successor(r, to, now));
         boolean escalated = db.inTransaction(c -> {
-            int n = Sql.update(c, "UPDATE referrals SET state = 'ESCALATED', updated_at = ? WHERE id = ? AND " + ESCALABLE,
-                    now.toEpochMilli(), r.id(), now.toEpochMilli());
-            if (n == 0) {
+            if (!ReferralStore.transition(c, r.id(), ReferralState.ESCALATED, now.toEpochMilli())) {
                 return false;
             }
             ReferralStore.event(c, r.id(), now.toEpochMilli(), ReferralState.ESCALATED, "service",

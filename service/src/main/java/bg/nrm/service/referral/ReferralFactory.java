@@ -4,10 +4,10 @@ import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.ServiceSigningKey;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.ExploitationForm;
+import bg.nrm.service.cases.Bands;
+import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.http.Json;
-import bg.nrm.service.screening.CaseContent;
-import bg.nrm.service.stats.Bands;
 
 import java.time.Instant;
 import java.util.List;

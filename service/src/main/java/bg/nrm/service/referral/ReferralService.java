@@ -7,7 +7,6 @@ import bg.nrm.service.auth.Role;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.ProblemException;
 import bg.nrm.service.store.Database;
-import bg.nrm.service.store.Sql;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -82,13 +81,12 @@ public final class ReferralService implements HttpService {
         long now = clock.millis();
         byte[] sealedReason = reasons.seal(r.screeningId(), r.id(), body.reason());
         boolean changed = db.inTransaction(c -> {
-            int n = Sql.update(c, "UPDATE referrals SET state = 'REVOKED', updated_at = ? WHERE id = ? "
-                    + "AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED','FAILED')", now, r.id());
-            if (n == 1) {
+            boolean moved = ReferralStore.transition(c, r.id(), ReferralState.REVOKED, now);
+            if (moved) {
                 ReferralStore.event(c, r.id(), now, ReferralState.REVOKED, p.username(), "reason given", sealedReason);
                 audit.append(c, p.username(), "REFERRAL_REVOKED", r.id(), null);
             }
-            return n == 1;
+            return moved;
         });
         if (!changed) {
             throw ProblemException.conflict("the referral is " + r.state() + " and can no longer be revoked");
@@ -117,8 +115,7 @@ public final class ReferralService implements HttpService {
         long now = clock.millis();
         // Pulling the envelope is delivery for recipients without a webhook.
         db.inTransaction(c -> {
-            if (Sql.update(c, "UPDATE referrals SET state = 'DELIVERED', delivered_at = ?, updated_at = ? "
-                    + "WHERE id = ? AND state = 'PENDING'", now, now, r.id()) == 1) {
+            if (ReferralStore.transition(c, r.id(), ReferralState.DELIVERED, now)) {
                 ReferralStore.event(c, r.id(), now, ReferralState.DELIVERED, p.username(), "envelope fetched");
             }
             audit.append(c, p.username(), "ENVELOPE_FETCHED", r.id(), null);
@@ -134,14 +131,12 @@ public final class ReferralService implements HttpService {
         Referral r = addressedTo(p, req.path().pathParameters().get("id"));
         long now = clock.millis();
         boolean changed = db.inTransaction(c -> {
-            int n = Sql.update(c, "UPDATE referrals SET state = 'ACKNOWLEDGED', acknowledged_at = ?, updated_at = ?, "
-                    + "delivered_at = COALESCE(delivered_at, ?) WHERE id = ? AND state IN ('PENDING','DELIVERED','FAILED')",
-                    now, now, now, r.id());
-            if (n == 1) {
+            boolean moved = ReferralStore.transition(c, r.id(), ReferralState.ACKNOWLEDGED, now);
+            if (moved) {
                 ReferralStore.event(c, r.id(), now, ReferralState.ACKNOWLEDGED, p.username(), null);
                 audit.append(c, p.username(), "REFERRAL_ACKNOWLEDGED", r.id(), null);
             }
-            return n == 1;
+            return moved;
         });
         if (!changed && r.state() != ReferralState.ACKNOWLEDGED) {
             throw ProblemException.conflict("the referral is " + r.state() + " and can no longer be acknowledged");
@@ -153,30 +148,26 @@ public final class ReferralService implements HttpService {
         Principal p = Access.require(req, Role.RECIPIENT);
         Referral r = addressedTo(p, req.path().pathParameters().get("id"));
         Decision d = Bodies.readJson(req, 4096, Decision.class);
-        if (d.decision() == null || !(d.decision().equals("ACCEPTED") || d.decision().equals("DECLINED"))) {
-            throw ProblemException.badRequest("decision", "must be ACCEPTED or DECLINED");
-        }
+        ReferralState target = ReferralState.DECISIONS.stream().filter(s -> s.name().equals(d.decision())).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("decision", "must be ACCEPTED or DECLINED"));
         if (d.reason() != null && d.reason().length() > MAX_REASON) {
             throw ProblemException.badRequest("reason", "must not exceed " + MAX_REASON + " characters");
         }
-        if ("DECLINED".equals(d.decision()) && (d.reason() == null || d.reason().isBlank())) {
+        if (target == ReferralState.DECLINED && (d.reason() == null || d.reason().isBlank())) {
             throw ProblemException.badRequest("reason", "a reason is required when declining");
         }
-        ReferralState target = ReferralState.valueOf(d.decision());
         long now = clock.millis();
         byte[] sealedReason = reasons.seal(r.screeningId(), r.id(), d.reason());
         boolean changed = db.inTransaction(c -> {
-            int n = Sql.update(c, "UPDATE referrals SET state = ?, decided_at = ?, updated_at = ?, "
-                            + "acknowledged_at = COALESCE(acknowledged_at, ?) WHERE id = ? AND state IN ('PENDING','DELIVERED','ACKNOWLEDGED')",
-                    target.name(), now, now, now, r.id());
-            if (n == 1) {
+            boolean moved = ReferralStore.transition(c, r.id(), target, now);
+            if (moved) {
                 // The reason is the recipient's own words about a case: sealed with the case, shown only to the
                 // referring screener, never in logs or statistics.
                 ReferralStore.event(c, r.id(), now, target, p.username(), sealedReason == null ? null : "reason given",
                         sealedReason);
                 audit.append(c, p.username(), "REFERRAL_" + target.name(), r.id(), null);
             }
-            return n == 1;
+            return moved;
         });
         if (!changed) {
             throw ProblemException.conflict("the referral is " + r.state() + " and can no longer be decided");

@@ -7,12 +7,21 @@ import bg.nrm.service.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Referral rows, their envelopes and their event history. */
+/**
+ * Referral rows, their envelopes, their outbox columns and their event history: the one class that writes SQL on
+ * {@code referrals} and {@code referral_events}. A state changes only through {@link #transition}, whose conditional
+ * update repeats the moves {@link ReferralState} allows, so a state name never appears as a literal in SQL.
+ */
 public final class ReferralStore {
     static final String COLUMNS = "id, screening_id, from_organisation, recipient_id, recipient_type, anonymised, "
             + "consent_overridden, rule, level, child, region, state, created_at, due_by, escalated_from, attempts, "
@@ -92,6 +101,192 @@ public final class ReferralStore {
                 rs -> new Event(rs.getLong(1), ReferralState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getBytes(5)),
                 referralId));
+    }
+
+    /**
+     * Moves a referral to {@code target} if its current state allows it ({@link ReferralState#from()}), stamping the
+     * time columns the target implies. ESCALATED from PENDING or DELIVERED also needs the deadline to have passed.
+     *
+     * @return whether this call moved it (false: someone else moved it first, or the move is not allowed)
+     */
+    public static boolean transition(Connection c, String id, ReferralState target, long now) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(target.name(), now));
+        String set = switch (target) {
+            case DELIVERED -> ", delivered_at = ?";
+            case ACKNOWLEDGED -> ", acknowledged_at = ?, delivered_at = COALESCE(delivered_at, ?)";
+            case ACCEPTED, DECLINED -> ", decided_at = ?, acknowledged_at = COALESCE(acknowledged_at, ?)";
+            default -> "";
+        };
+        set.chars().filter(ch -> ch == '?').forEach(ch -> params.add(now)); // every stamped column takes this moment
+        params.add(id);
+        String where = target == ReferralState.ESCALATED ? escalable(params, now) : " AND " + inStates(target.from(), params);
+        return Sql.update(c, "UPDATE referrals SET state = ?, updated_at = ?" + set + " WHERE id = ?" + where,
+                params.toArray()) == 1;
+    }
+
+    // Unacknowledged past the deadline, or undeliverable or declined at any time. An acknowledgement that lands first
+    // always wins, because the escalating UPDATE repeats this condition.
+    private static String escalable(List<Object> params, long now) {
+        String awaiting = inStates(ReferralState.AWAITING_ACKNOWLEDGEMENT, params);
+        params.add(now);
+        String atOnce = inStates(ReferralState.ESCALATED_AT_ONCE, params);
+        return " AND ((" + awaiting + " AND due_by < ?) OR " + atOnce + ")";
+    }
+
+    private static String inStates(Collection<ReferralState> states, List<Object> params) {
+        states.forEach(s -> params.add(s.name()));
+        return "state IN (" + String.join(",", Collections.nCopies(states.size(), "?")) + ")";
+    }
+
+    /** A referral due for escalation, and the state it is in. */
+    public record Due(String id, ReferralState state) {
+    }
+
+    /**
+     * Referrals that may be escalated now, oldest deadline first. Commissions are informed, not asked to act: their
+     * anonymised notices are never escalated.
+     */
+    public List<Due> escalable(long now, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = escalable(params, now).substring(" AND ".length());
+        params.add(OrganisationType.LOCAL_COMMISSION.name());
+        params.add(OrganisationType.NATIONAL_COMMISSION.name());
+        params.add(limit);
+        return db.read(c -> Sql.list(c, "SELECT id, state FROM referrals WHERE " + where
+                        + " AND recipient_type NOT IN (?,?) ORDER BY due_by LIMIT ?",
+                rs -> new Due(rs.getString(1), ReferralState.valueOf(rs.getString(2))), params.toArray()));
+    }
+
+    /** The organisations of one type a screening has already been referred to (escalation skips them). */
+    public List<String> recipientsOfType(String screeningId, OrganisationType type) {
+        return db.read(c -> Sql.list(c, "SELECT recipient_id FROM referrals WHERE screening_id = ? AND recipient_type = ?",
+                rs -> rs.getString(1), screeningId, type.name()));
+    }
+
+    /** A referral claimed for webhook delivery by one instance. */
+    public record Outbound(String id, String webhookUrl, String envelope, int attempts) {
+    }
+
+    /**
+     * Claims up to {@code batch} PENDING referrals whose recipient has a webhook and whose next attempt is due, for
+     * {@code leaseMillis}. On PostgreSQL the rows are locked with {@code SKIP LOCKED}, so instances never claim the
+     * same row; a crashed instance's claims expire with the lease.
+     */
+    public List<Outbound> claimForDelivery(String instanceId, long now, long leaseMillis, int batch) {
+        String due = "SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
+                + "WHERE r.state = ? AND o.webhook_url IS NOT NULL AND r.next_attempt_at <= ? "
+                + "AND (r.claimed_until IS NULL OR r.claimed_until < ?) ORDER BY r.next_attempt_at LIMIT " + batch;
+        long until = now + leaseMillis;
+        return db.inTransaction(c -> {
+            List<String> ids = Sql.list(c, db.postgres() ? due + " FOR UPDATE OF r SKIP LOCKED" : due,
+                    rs -> rs.getString(1), ReferralState.PENDING.name(), now, now);
+            for (String id : ids) {
+                Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?", instanceId, until, id);
+            }
+            return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, o.webhook_url, r.envelope, r.attempts FROM referrals r "
+                            + "JOIN organisations o ON o.id = r.recipient_id WHERE r.claimed_by = ? AND r.claimed_until = ? "
+                            + "AND r.state = ?",
+                    rs -> new Outbound(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                    instanceId, until, ReferralState.PENDING.name());
+        });
+    }
+
+    /**
+     * Records the outcome of one delivery attempt on a referral this instance has claimed, and releases the claim:
+     * {@code target} DELIVERED or FAILED ends delivery; PENDING schedules the next attempt at {@code nextAttemptAt}.
+     *
+     * @return whether the claim was still this instance's (false: it expired and another instance took over)
+     */
+    public static boolean recordAttempt(Connection c, String id, String instanceId, int attempt, ReferralState target,
+                                        Long nextAttemptAt, long now) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(target.name(), attempt, now));
+        String set = switch (target) {
+            case DELIVERED -> ", delivered_at = ?";
+            case PENDING -> ", next_attempt_at = ?";
+            case FAILED -> "";
+            default -> throw new IllegalArgumentException("a delivery attempt cannot end in " + target);
+        };
+        if (target != ReferralState.FAILED) {
+            params.add(target == ReferralState.DELIVERED ? now : nextAttemptAt);
+        }
+        params.addAll(List.of(id, ReferralState.PENDING.name(), instanceId));
+        return Sql.update(c, "UPDATE referrals SET state = ?, attempts = ?, updated_at = ?" + set
+                + ", claimed_by = NULL, claimed_until = NULL WHERE id = ? AND state = ? AND claimed_by = ?",
+                params.toArray()) == 1;
+    }
+
+    /** Gives back this instance's claim without an attempt (the worker is stopping). */
+    public void release(String id, String instanceId) {
+        db.inTransaction(c -> Sql.update(c, "UPDATE referrals SET claimed_by = NULL, claimed_until = NULL WHERE id = ? "
+                + "AND claimed_by = ?", id, instanceId));
+    }
+
+    /**
+     * Forgets the case material held with the referrals of screenings created before {@code beforeMillis} that are
+     * not yet shredded: the sealed reasons and the envelopes. Runs inside the shredding transaction, before the
+     * screenings lose their data keys.
+     */
+    public static void shredCaseMaterial(Connection c, long beforeMillis) throws SQLException {
+        String expired = "SELECT id FROM screenings WHERE created_at < ? AND data_key IS NOT NULL";
+        Sql.update(c, "UPDATE referral_events SET reason = NULL WHERE referral_id IN "
+                + "(SELECT id FROM referrals WHERE screening_id IN (" + expired + "))", beforeMillis);
+        Sql.update(c, "UPDATE referrals SET envelope = '' WHERE screening_id IN (" + expired + ")", beforeMillis);
+    }
+
+    /**
+     * The referrals of one region, recipient type and month: how many, how many acknowledged by their deadline, how
+     * many escalated, and the minutes each acknowledged one took. {@code month} indexes the months whose starts
+     * (epoch milliseconds) are {@code monthStarts}; the last element ends the last month.
+     */
+    public record MonthFigures(String region, String recipientType, int month, long referrals, long acknowledgedInTime,
+                               long escalations, List<Long> minutesToAcknowledge) {
+    }
+
+    /**
+     * Mechanism figures grouped in SQL. The month is computed from bound month boundaries, the same on SQLite and
+     * PostgreSQL.
+     *
+     * @param regions the regions to count; empty for all regions
+     */
+    public List<MonthFigures> mechanismFigures(List<Long> monthStarts, List<String> regions) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (int i = 1; i < monthStarts.size(); i++) {
+            bucket.append(" WHEN created_at < ? THEN ").append(i - 1);
+            params.add(monthStarts.get(i));
+        }
+        bucket.append(" END");
+        List<Object> where = new ArrayList<>(List.of(monthStarts.get(0), monthStarts.get(monthStarts.size() - 1)));
+        String filter = " FROM referrals WHERE created_at >= ? AND created_at < ?";
+        if (!regions.isEmpty()) {
+            where.addAll(regions);
+            filter += " AND region IN (" + String.join(",", Collections.nCopies(regions.size(), "?")) + ")";
+        }
+        List<Object> beforeWhere = new ArrayList<>(params);
+        beforeWhere.addAll(where);
+        List<Object> counts = new ArrayList<>(params);
+        counts.add(ReferralState.ESCALATED.name());
+        counts.addAll(where);
+        String countSql = "SELECT region, recipient_type, " + bucket + " AS m, COUNT(*), "
+                + "SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at <= due_by THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN state = ? THEN 1 ELSE 0 END)" + filter + " GROUP BY region, recipient_type, m";
+        String durationSql = "SELECT region, recipient_type, " + bucket + " AS m, acknowledged_at - created_at" + filter
+                + " AND acknowledged_at IS NOT NULL";
+        return db.read(c -> {
+            Map<List<Object>, List<Long>> minutes = new HashMap<>();
+            for (List<Object> row : Sql.list(c, durationSql,
+                    rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4) / 60_000),
+                    beforeWhere.toArray())) {
+                minutes.computeIfAbsent(row.subList(0, 3), k -> new ArrayList<>()).add((Long) row.get(3));
+            }
+            return Sql.list(c, countSql, rs -> {
+                List<Long> mins = new ArrayList<>(minutes.getOrDefault(List.of(rs.getString(1), rs.getString(2),
+                        rs.getInt(3)), List.of()));
+                Collections.sort(mins);
+                return new MonthFigures(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), List.copyOf(mins));
+            }, counts.toArray());
+        });
     }
 
     static Referral map(ResultSet rs) throws SQLException {

@@ -3,7 +3,7 @@ package bg.nrm.service.referral;
 import bg.nrm.keys.KeysException;
 import bg.nrm.keys.atrest.Sealer;
 import bg.nrm.keys.atrest.WrappedDataKey;
-import bg.nrm.service.screening.ScreeningStore;
+import bg.nrm.service.cases.ScreeningStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

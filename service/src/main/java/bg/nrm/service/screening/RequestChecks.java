@@ -1,6 +1,7 @@
 package bg.nrm.service.screening;
 
 import bg.nrm.rules.FieldError;
+import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.http.Problem;
 
 import java.time.DateTimeException;
@@ -30,7 +31,7 @@ final class RequestChecks {
         }
         if (r.subject() != null) {
             text(errors, "subject.ref", r.subject().ref());
-            ScreeningRequest.Identity id = r.subject().identity();
+            CaseContent.Identity id = r.subject().identity();
             if (id != null) {
                 text(errors, "subject.identity.name", id.name());
                 text(errors, "subject.identity.location", id.location());

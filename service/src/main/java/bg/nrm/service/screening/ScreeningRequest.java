@@ -1,23 +1,19 @@
 package bg.nrm.service.screening;
 
+import bg.nrm.service.cases.CaseContent.Subject;
+
 import java.util.Map;
 
-/** The body of {@code POST /api/v1/screenings} (DESIGN.md §6). Unknown fields are rejected by the strict mapper. */
+/**
+ * The body of {@code POST /api/v1/screenings} (see the OpenAPI document at {@code /openapi}). Unknown fields are
+ * rejected by the strict mapper. The subject is the case's own {@link Subject}: it is stored, sealed, as it was sent.
+ */
 public record ScreeningRequest(String questionnaire,
                                Integer questionnaireVersion,
                                Subject subject,
                                Map<String, String> answers,
                                Consent consent,
                                String notes) {
-
-    /** Who the screening is about. {@code identity} is optional and only ever stored encrypted. */
-    public record Subject(String ref, Integer ageYears, String gender, String citizenship, String region,
-                          Boolean ageUncertain, Identity identity) {
-    }
-
-    /** Identifying details; travel only inside identified envelopes. */
-    public record Identity(String name, String dateOfBirth, String location, String contact) {
-    }
 
     /** What the subject agreed to. */
     public record Consent(Boolean identifiedReferral) {

@@ -4,6 +4,7 @@ import bg.nrm.rules.Assessment;
 import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
+import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.Json;

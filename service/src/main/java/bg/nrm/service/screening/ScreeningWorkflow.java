@@ -16,6 +16,8 @@ import bg.nrm.rules.routing.RoutingRequest;
 import bg.nrm.rules.routing.RoutingResult;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.Principal;
+import bg.nrm.service.cases.CaseContent;
+import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Json;
@@ -196,7 +198,7 @@ public final class ScreeningWorkflow {
     }
 
     private static ScreeningInput toInput(ScreeningRequest r) {
-        ScreeningRequest.Subject s = r.subject();
+        CaseContent.Subject s = r.subject();
         Subject subject = s == null ? null : new Subject(s.ageYears(), s.gender(), s.citizenship(), s.region(),
                 r.ageUncertain(), r.consentToIdentifiedReferral());
         return new ScreeningInput(r.questionnaire(), r.questionnaireVersion(), subject,

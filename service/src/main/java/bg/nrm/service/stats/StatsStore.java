@@ -1,12 +1,9 @@
 package bg.nrm.service.stats;
 
+import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,9 +19,11 @@ import java.util.Map;
  */
 public final class StatsStore {
     private final Database db;
+    private final ReferralStore referrals;
 
     public StatsStore(Database db) {
         this.db = db;
+        this.referrals = new ReferralStore(db);
     }
 
     /**
@@ -70,63 +69,23 @@ public final class StatsStore {
                                  long acknowledgedInTime, long escalations, List<Long> minutesToAcknowledge) {
     }
 
-    /**
-     * Mechanism figures per region, month (of creation, UTC) and recipient type. The month is computed in SQL from
-     * bound month boundaries, the same on SQLite and PostgreSQL.
-     */
+    /** Mechanism figures per region, month (of creation, UTC) and recipient type, read from the referrals. */
     public List<MechanismGroup> mechanism(YearMonth from, YearMonth to, List<String> regions) {
         List<YearMonth> months = new ArrayList<>();
+        List<Long> starts = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             months.add(m);
+            starts.add(start(m));
         }
-        List<Object> params = new ArrayList<>();
-        StringBuilder bucket = new StringBuilder("CASE");
-        for (int i = 0; i < months.size(); i++) {
-            bucket.append(" WHEN created_at < ? THEN ").append(i);
-            params.add(start(months.get(i).plusMonths(1)));
-        }
-        bucket.append(" END");
-        List<Object> where = new ArrayList<>(List.of(start(from), start(to.plusMonths(1))));
-        String filter = " FROM referrals WHERE created_at >= ? AND created_at < ?" + regionFilter("region", regions, where);
-        String counts = "SELECT region, recipient_type, " + bucket + " AS m, COUNT(*), "
-                + "SUM(CASE WHEN acknowledged_at IS NOT NULL AND acknowledged_at <= due_by THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN state = 'ESCALATED' THEN 1 ELSE 0 END)" + filter + " GROUP BY region, recipient_type, m";
-        String durations = "SELECT region, recipient_type, " + bucket + " AS m, acknowledged_at - created_at" + filter
-                + " AND acknowledged_at IS NOT NULL";
-        List<Object> all = new ArrayList<>(params);
-        all.addAll(where);
-        return db.read(c -> {
-            Map<List<Object>, List<Long>> minutes = new HashMap<>();
-            try (PreparedStatement ps = prepare(c, durations, all); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    minutes.computeIfAbsent(List.of(rs.getString(1), rs.getString(2), rs.getInt(3)), k -> new ArrayList<>())
-                            .add(rs.getLong(4) / 60_000);
-                }
-            }
-            List<MechanismGroup> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, counts, all); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> key = List.of(rs.getString(1), rs.getString(2), rs.getInt(3));
-                    List<Long> mins = new ArrayList<>(minutes.getOrDefault(key, List.of()));
-                    Collections.sort(mins);
-                    out.add(new MechanismGroup(rs.getString(1), months.get(rs.getInt(3)), rs.getString(2),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), List.copyOf(mins)));
-                }
-            }
-            return out;
-        });
+        starts.add(start(to.plusMonths(1)));
+        return referrals.mechanismFigures(starts, regions).stream()
+                .map(f -> new MechanismGroup(f.region(), months.get(f.month()), f.recipientType(), f.referrals(),
+                        f.acknowledgedInTime(), f.escalations(), f.minutesToAcknowledge()))
+                .toList();
     }
 
     private static long start(YearMonth month) {
         return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
-        return ps;
     }
 
     private static String regionFilter(String column, List<String> regions, List<Object> params) {

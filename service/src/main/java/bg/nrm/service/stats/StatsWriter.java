@@ -2,6 +2,7 @@ package bg.nrm.service.stats;
 
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.ExploitationForm;
+import bg.nrm.service.cases.Bands;
 import bg.nrm.service.store.Sql;
 
 import java.security.SecureRandom;

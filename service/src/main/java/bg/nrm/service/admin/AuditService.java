@@ -1,5 +1,6 @@
-package bg.nrm.service.audit;
+package bg.nrm.service.admin;
 
+import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.http.Bodies;

@@ -1,4 +1,4 @@
-package bg.nrm.service.stats;
+package bg.nrm.service.cases;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package bg.nrm.service.screening;
+package bg.nrm.service.cases;
 
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
@@ -42,19 +42,13 @@ public final class ScreeningStore {
     }
 
     /**
-     * Crypto-shreds screenings older than {@code beforeMillis}: their data key and sealed content, the sealed reasons
-     * given on their referrals, and the referral envelopes still held for recipients are deleted. The assessment,
-     * the referral states and the statistics stay.
+     * Crypto-shreds, inside the caller's transaction, the screenings created before {@code beforeMillis}: their data
+     * key and sealed content are deleted; the assessment and the statistics stay. The referrals' own case material
+     * (envelopes, sealed reasons) must be forgotten first, in the same transaction, by the referral store.
      */
-    public int shredOlderThan(long beforeMillis, long now) {
-        String expired = "SELECT id FROM screenings WHERE created_at < ? AND data_key IS NOT NULL";
-        return db.inTransaction(c -> {
-            Sql.update(c, "UPDATE referral_events SET reason = NULL WHERE referral_id IN "
-                    + "(SELECT id FROM referrals WHERE screening_id IN (" + expired + "))", beforeMillis);
-            Sql.update(c, "UPDATE referrals SET envelope = '' WHERE screening_id IN (" + expired + ")", beforeMillis);
-            return Sql.update(c, "UPDATE screenings SET data_key = NULL, content = NULL, shredded_at = ? "
-                    + "WHERE created_at < ? AND data_key IS NOT NULL", now, beforeMillis);
-        });
+    public static int shred(Connection c, long beforeMillis, long now) throws SQLException {
+        return Sql.update(c, "UPDATE screenings SET data_key = NULL, content = NULL, shredded_at = ? "
+                + "WHERE created_at < ? AND data_key IS NOT NULL", now, beforeMillis);
     }
 
     private static Row map(java.sql.ResultSet rs) throws SQLException {
