@@ -30,6 +30,7 @@ import bg.nrm.service.referral.ReferralFactory;
 import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.SealedReasons;
+import bg.nrm.service.replay.ReplayService;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
 import bg.nrm.service.screening.ScreeningService;
@@ -100,7 +101,7 @@ public final class Application implements AutoCloseable {
         RecipientKeys recipientKeys = new RecipientKeys(directory);
         ReferralFactory referralFactory = new ReferralFactory(signingKey);
         this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), router, directory,
-                recipientKeys, referralFactory, sealer, audit, clock);
+                recipientKeys, referralFactory, sealer, audit, clock).acceptVersionOne(settings.acceptQuestionnaireV1());
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
                 audit, clock);
         this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryInitialBackoff(),
@@ -162,7 +163,9 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock))
                 .register("/api/v1/admin", keyRotation)
-                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
+                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()))
+                .register("/api/v1/replay", new ReplayService(db, screenings, directory, sealer, RiskAssessor.create(),
+                        Router.create(), questionnaires, audit, settings.statsThreshold()));
     }
 
     public Settings settings() {

@@ -29,7 +29,8 @@ public record Settings(int port,
                        boolean workersEnabled,
                        Duration retention,
                        boolean kekRotateOnStart,
-                       int statsThreshold) {
+                       int statsThreshold,
+                       boolean acceptQuestionnaireV1) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
     public static Settings from(Config config) {
@@ -57,7 +58,10 @@ public record Settings(int port,
                 Boolean.parseBoolean(value(config, "nrm.workers.enabled", "NRM_WORKERS_ENABLED").orElse("true")),
                 Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
                 Boolean.parseBoolean(value(config, "nrm.kek.rotate-on-start", "NRM_KEK_ROTATE_ON_START").orElse("false")),
-                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))));
+                Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))),
+                // Forms already open in a browser may still send version 1 while this is true (RULESET-2.md §1).
+                Boolean.parseBoolean(value(config, "nrm.questionnaires.accept-v1", "NRM_QUESTIONNAIRES_ACCEPT_V1")
+                        .orElse("true")));
     }
 
     /** True when the database is PostgreSQL rather than the embedded SQLite file. */

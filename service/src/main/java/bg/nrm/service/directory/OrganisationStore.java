@@ -14,7 +14,7 @@ import java.util.Optional;
 /** The organisation directory and its recipient certificates. */
 public final class OrganisationStore {
     private static final String COLUMNS = "id, name, type, region, covered_regions, takes_children, takes_adults, "
-            + "places, free_places, webhook_url";
+            + "places, free_places, webhook_url, takes_gender, min_age, max_age, serves";
 
     private final Database db;
 
@@ -40,16 +40,26 @@ public final class OrganisationStore {
     }
 
     public static void insert(Connection c, Organisation o, long now) throws SQLException {
-        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        Organisation.Placement p = o.placement();
+        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 o.id(), o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()),
-                o.takesChildren(), o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), now);
+                o.takesChildren(), o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(),
+                p == null ? null : p.takesGender(), p == null ? null : p.minAge(), p == null ? null : p.maxAge(),
+                serves(p), now);
     }
 
     public static void update(Connection c, Organisation o) throws SQLException {
+        Organisation.Placement p = o.placement();
         Sql.update(c, "UPDATE organisations SET name = ?, type = ?, region = ?, covered_regions = ?, takes_children = ?, "
-                        + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ? WHERE id = ?",
+                        + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ?, takes_gender = ?, min_age = ?, "
+                        + "max_age = ?, serves = ? WHERE id = ?",
                 o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()), o.takesChildren(),
-                o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.id());
+                o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), p == null ? null : p.takesGender(),
+                p == null ? null : p.minAge(), p == null ? null : p.maxAge(), serves(p), o.id());
+    }
+
+    private static String serves(Organisation.Placement p) {
+        return p == null || p.serves() == null || p.serves().isEmpty() ? null : String.join(",", p.serves());
     }
 
     /** The certificates of an organisation, newest first. */
@@ -81,6 +91,17 @@ public final class OrganisationStore {
         return new Organisation(rs.getString("id"), rs.getString("name"), OrganisationType.valueOf(rs.getString("type")),
                 rs.getString("region"), Arrays.asList(rs.getString("covered_regions").split(",")),
                 rs.getInt("takes_children") == 1, rs.getInt("takes_adults") == 1, Sql.nullableInt(rs, "places"),
-                Sql.nullableInt(rs, "free_places"), rs.getString("webhook_url"));
+                Sql.nullableInt(rs, "free_places"), rs.getString("webhook_url"), placement(rs));
+    }
+
+    private static Organisation.Placement placement(ResultSet rs) throws SQLException {
+        String gender = rs.getString("takes_gender");
+        Integer min = Sql.nullableInt(rs, "min_age");
+        Integer max = Sql.nullableInt(rs, "max_age");
+        String serves = rs.getString("serves");
+        if (gender == null && min == null && max == null && serves == null) {
+            return null;
+        }
+        return new Organisation.Placement(gender, min, max, serves == null ? List.of() : List.of(serves.split(",")));
     }
 }

@@ -3,6 +3,8 @@ package bg.nrm.service.referral;
 import bg.nrm.keys.atrest.Sealer;
 import bg.nrm.keys.atrest.WrappedDataKey;
 import bg.nrm.rules.Assessment;
+import bg.nrm.rules.routing.EnvelopeNotice;
+import bg.nrm.rules.routing.RouteTarget;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.cases.CaseContent;
@@ -14,6 +16,7 @@ import bg.nrm.service.store.Database;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +141,14 @@ public final class Escalation {
         Organisation from = directory.find(r.fromOrganisation()).orElseThrow();
         String id = UUID.randomUUID().toString();
         Instant dueBy = now.plusMillis(r.dueBy() - r.createdAt());
-        String envelope = factory.envelope(new ReferralFactory.Source(r.screeningId(), from, assessment, content), id, to,
-                r.anonymised(), now, dueBy, certs);
+        ReferralFactory.Source source = new ReferralFactory.Source(r.screeningId(), from, assessment, content);
+        // Ruleset 2.x: an identity given to the police without consent travels with the minimum only, also onwards.
+        boolean minimum = r.consentOverridden() && !assessment.rulesetVersion().startsWith("1.");
+        String envelope = minimum
+                ? factory.envelope(source, id, to, new RouteTarget(to.id(), to.type(), false,
+                        Duration.ofMillis(r.dueBy() - r.createdAt()), r.rule(), true, true,
+                        List.of(EnvelopeNotice.MINIMUM_DATA.advice())), now, dueBy, certs)
+                : factory.envelope(source, id, to, r.anonymised(), now, dueBy, certs);
         Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), ReferralState.PENDING,
                 now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null);

@@ -1,5 +1,6 @@
 package bg.nrm.service.referral;
 
+import bg.nrm.rules.Advice;
 import bg.nrm.rules.Finding;
 
 import java.util.List;
@@ -25,7 +26,27 @@ public record ReferralDocument(String notice,
                                String rulesetVersion,
                                Subject subject,
                                Map<String, String> answers,
-                               String notes) {
+                               String notes,
+                               List<Advice> notices) {
+
+    /** A document without notices (ruleset 1.x). */
+    public ReferralDocument(String notice, String referralId, String screeningId, String createdAt, String dueBy,
+                            boolean anonymised, Party from, Party to, String level, List<Finding> findings,
+                            List<String> exploitationForms, List<String> recommendations, String rulesetVersion,
+                            Subject subject, Map<String, String> answers, String notes) {
+        this(notice, referralId, screeningId, createdAt, dueBy, anonymised, from, to, level, findings,
+                exploitationForms, recommendations, rulesetVersion, subject, answers, notes, null);
+    }
+
+    /**
+     * The same document with notices for the recipient (ruleset 2.x), in Bulgarian and English: first what the
+     * recipient is asked to do, then notices such as "do not inform the family" or non-punishment.
+     */
+    public ReferralDocument withNotices(List<Advice> notices) {
+        return new ReferralDocument(notice, referralId, screeningId, createdAt, dueBy, anonymised, from, to, level,
+                findings, exploitationForms, recommendations, rulesetVersion, subject, answers, notes,
+                List.copyOf(notices));
+    }
 
     public static final String NOTICE = "Risk flag for referral: indicators of trafficking or violence were found by a "
             + "screening. This is not an identification; formal identification belongs to the NRM procedures. "

@@ -4,6 +4,7 @@ import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.ServiceSigningKey;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.ExploitationForm;
+import bg.nrm.rules.routing.RouteTarget;
 import bg.nrm.service.cases.Bands;
 import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.directory.Organisation;
@@ -33,6 +34,37 @@ public final class ReferralFactory {
         ReferralDocument doc = document(source, referralId, to, anonymised, createdAt, dueBy);
         byte[] plaintext = Json.write(doc);
         return Envelopes.signAndEncrypt(plaintext, signingKey, recipientCertificates);
+    }
+
+    /**
+     * Builds the document the routing decided for one recipient (ruleset 2.x: with its notices, and the minimum only
+     * when the target says so) and returns the armored envelope.
+     */
+    public String envelope(Source source, String referralId, Organisation to, RouteTarget target, Instant createdAt,
+                           Instant dueBy, List<String> recipientCertificates) {
+        ReferralDocument doc = document(source, referralId, to, target.anonymised(), createdAt, dueBy);
+        if (target.minimumData()) {
+            doc = minimum(doc);
+        }
+        if (!target.notices().isEmpty()) {
+            doc = doc.withNotices(target.notices());
+        }
+        return Envelopes.signAndEncrypt(Json.write(doc), signingKey, recipientCertificates);
+    }
+
+    /**
+     * Minimum data on a consent override (RULESET-2.md §4): identity, location and contact, the immediate-danger
+     * findings with their indicators, and the referring organisation; no notes, no other answers, no other findings,
+     * no case reference and no citizenship.
+     */
+    static ReferralDocument minimum(ReferralDocument d) {
+        ReferralDocument.Subject s = d.subject();
+        ReferralDocument.Subject subject = new ReferralDocument.Subject(s.region(), s.ageBand(), s.gender(),
+                s.ageYears(), null, null, null, s.identity());
+        return new ReferralDocument(d.notice(), d.referralId(), d.screeningId(), d.createdAt(), d.dueBy(),
+                d.anonymised(), d.from(), d.to(), d.level(),
+                d.findings().stream().filter(f -> f.code().equals("IMMEDIATE_DANGER")).toList(), List.of(), List.of(),
+                d.rulesetVersion(), subject, null, null);
     }
 
     static ReferralDocument document(Source s, String referralId, Organisation to, boolean anonymised,

@@ -60,6 +60,7 @@ public final class ScreeningWorkflow {
     private final Sealer sealer;
     private final AuditLog audit;
     private final Clock clock;
+    private volatile boolean acceptVersionOne = true;
 
     public ScreeningWorkflow(Database db, Questionnaires questionnaires, RiskAssessor assessor, Router router,
                              OrganisationStore directory, RecipientKeys recipientKeys, ReferralFactory referrals,
@@ -76,6 +77,12 @@ public final class ScreeningWorkflow {
         this.clock = clock;
     }
 
+    /** Whether screenings of questionnaire version 1 are still accepted ({@code nrm.questionnaires.accept-v1}). */
+    public ScreeningWorkflow acceptVersionOne(boolean accept) {
+        this.acceptVersionOne = accept;
+        return this;
+    }
+
     /** The outcome of a submission: the view, and whether it was replayed from an earlier identical request. */
     public record Outcome(String responseJson, boolean replayed) {
     }
@@ -88,6 +95,10 @@ public final class ScreeningWorkflow {
         }
         Instant now = clock.instant();
         List<Problem.FieldProblem> problems = new ArrayList<>(RequestChecks.check(request, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        if (!acceptVersionOne && Integer.valueOf(1).equals(request.questionnaireVersion())) {
+            problems.add(new Problem.FieldProblem("questionnaireVersion",
+                    "version 1 is no longer accepted here: answer the current version of the questionnaire"));
+        }
         ScreeningInput input = toInput(request);
         Assessment assessment;
         try {
@@ -106,8 +117,9 @@ public final class ScreeningWorkflow {
         List<Organisation> orgs = directory.all();
         Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
         Organisation from = byId.get(screener.organisationId());
-        RoutingResult routing = router.route(new RoutingRequest(assessment.level(), child, request.subject().region(),
-                request.consentToIdentifiedReferral()), orgs.stream().map(Organisation::toRoutingFact).toList());
+        // Routed by the table of the ruleset that made the assessment (1.x for version 1, 2.x for version 2).
+        RoutingResult routing = router.route(RoutingRequest.of(questionnaire, assessment, input.subject(),
+                input.answers()), orgs.stream().map(Organisation::toRoutingFact).toList());
 
         CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
                 request.consentToIdentifiedReferral(), request.notes());
@@ -175,7 +187,7 @@ public final class ScreeningWorkflow {
         if (certs.isEmpty()) {
             failure = "recipient has no valid encryption key";
         } else {
-            envelope = referrals.envelope(source, referralId, to, target.anonymised(), now, dueBy, certs);
+            envelope = referrals.envelope(source, referralId, to, target, now, dueBy, certs);
         }
         Referral referral = new Referral(referralId, source.screeningId(), source.from().id(), to.id(), to.type(),
                 target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),
@@ -200,7 +212,8 @@ public final class ScreeningWorkflow {
     private static ScreeningInput toInput(ScreeningRequest r) {
         CaseContent.Subject s = r.subject();
         Subject subject = s == null ? null : new Subject(s.ageYears(), s.gender(), s.citizenship(), s.region(),
-                r.ageUncertain(), r.consentToIdentifiedReferral());
+                r.ageUncertain(), r.consentToIdentifiedReferral(), s.unaccompanied(), s.asylumSeeker(),
+                s.exploitedAbroad(), s.language());
         return new ScreeningInput(r.questionnaire(), r.questionnaireVersion(), subject,
                 r.answers() == null ? Map.of() : r.answers());
     }
