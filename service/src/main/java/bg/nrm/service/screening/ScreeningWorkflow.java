@@ -134,7 +134,7 @@ public final class ScreeningWorkflow {
         ScreeningViews.ScreeningView view = new ScreeningViews.ScreeningView(screeningId, now, screener.organisationId(),
                 questionnaire.id(), questionnaire.version(), assessment,
                 planned.stream().map(p -> ScreeningViews.view(p.referral(), byId.get(p.referral().recipientId()), null)).toList(),
-                routing.advice());
+                routing.advice(), routing.guidance());
         String responseJson = Json.writeString(view);
         ScreeningStore.Row row = new ScreeningStore.Row(screeningId, screener.organisationId(), screener.username(),
                 now.toEpochMilli(), questionnaire.id(), questionnaire.version(), assessment.rulesetVersion(),
