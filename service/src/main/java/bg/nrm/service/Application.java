@@ -11,10 +11,17 @@ import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
 import bg.nrm.service.auth.AuthService;
+import bg.nrm.service.auth.ClientAddress;
+import bg.nrm.service.auth.Credentials;
+import bg.nrm.service.auth.LiveStreams;
 import bg.nrm.service.auth.RateLimiter;
+import bg.nrm.service.auth.SignIn;
+import bg.nrm.service.auth.UserService;
 import bg.nrm.service.auth.UserStore;
+import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.DemoSeed;
 import bg.nrm.service.directory.OrganisationService;
@@ -81,6 +88,8 @@ public final class Application implements AutoCloseable {
     private final Workers workers = new Workers();
     private final KeyRotation keyRotation;
     private final SealedReasons reasons;
+    private final Credentials credentials;
+    private final SignIn signIn;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -109,6 +118,13 @@ public final class Application implements AutoCloseable {
         this.alerts = new AlertHub(referrals, clock.millis());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
+        LiveStreams streams = new LiveStreams();
+        this.credentials = new Credentials(
+                new AccessTokens(tokens, db, clock, settings.tokenTtl(), streams),
+                new WebSessions(db, clock, settings.sessionIdle(), settings.sessionLifetime(), settings.secureCookies(),
+                        streams),
+                streams);
+        this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -130,6 +146,7 @@ public final class Application implements AutoCloseable {
             app.workers.every("delivery", poll, app.delivery::runOnce);
             app.workers.every("escalation", poll, app.escalation::escalateOverdue);
             app.workers.every("retention", Duration.ofHours(1), app::shredExpired);
+            app.workers.every("credentials", Duration.ofMinutes(10), app.credentials::purgeExpired);
         }
         return app;
     }
@@ -149,9 +166,11 @@ public final class Application implements AutoCloseable {
         ErrorMapping.register(routing);
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
-        routing.addFilter(new AuthFilter(tokens, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
-        routing.register("/api/v1/auth", new AuthService(new UserStore(db), hasher, tokens, settings.tokenTtl(),
-                        new RateLimiter(10, 10, clock), new RateLimiter(300, 300, clock), audit))
+        routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
+        routing.register("/api/v1/auth", new AuthService(signIn, credentials,
+                        new ClientAddress(settings.trustedProxies()), hasher, db, audit, clock))
+                .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
+                        settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
@@ -161,7 +180,7 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/audit", new AuditService(audit))
                 .register("/api/v1/referrals", referralService)
                 .register("/api/v1/inbox", referralService.inbox())
-                .register("/api/v1/alerts", new AlertService(alerts, clock))
+                .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()))
                 .register("/api/v1/replay", new ReplayService(db, screenings, directory, sealer, RiskAssessor.create(),
@@ -191,6 +210,16 @@ public final class Application implements AutoCloseable {
     /** The demo password generated on first seeding, when none was configured; empty afterwards. */
     public Optional<String> generatedDemoPassword() {
         return generatedDemoPassword;
+    }
+
+    /** Tokens, browser sessions and live streams of the signed-in: for the web pages and for tests. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** The one password check of every local sign-in (token route and web form). */
+    public SignIn signIn() {
+        return signIn;
     }
 
     public KeyRotation keyRotation() {

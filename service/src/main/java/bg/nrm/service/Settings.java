@@ -30,6 +30,11 @@ public record Settings(int port,
                        Duration retention,
                        boolean kekRotateOnStart,
                        int statsThreshold,
+                       Duration sessionIdle,
+                       Duration sessionLifetime,
+                       Duration oneTimePasswordTtl,
+                       java.util.Set<String> trustedProxies,
+                       boolean secureCookies,
                        boolean acceptQuestionnaireV1) {
 
     /** Reads the settings from Helidon config, system properties and the environment. */
@@ -59,6 +64,16 @@ public record Settings(int port,
                 Duration.parse(value(config, "nrm.retention.case-content", "NRM_RETENTION_CASE_CONTENT").orElse("P1825D")),
                 Boolean.parseBoolean(value(config, "nrm.kek.rotate-on-start", "NRM_KEK_ROTATE_ON_START").orElse("false")),
                 Math.max(3, Integer.parseInt(value(config, "nrm.stats.threshold", "NRM_STATS_THRESHOLD").orElse("5"))),
+                Duration.parse(value(config, "nrm.auth.session-idle", "NRM_AUTH_SESSION_IDLE").orElse("PT30M")),
+                Duration.parse(value(config, "nrm.auth.session-lifetime", "NRM_AUTH_SESSION_LIFETIME").orElse("PT12H")),
+                Duration.parse(value(config, "nrm.auth.one-time-password-ttl", "NRM_AUTH_ONE_TIME_PASSWORD_TTL")
+                        .orElse("P3D")),
+                java.util.Arrays.stream(value(config, "nrm.auth.trusted-proxies", "NRM_AUTH_TRUSTED_PROXIES").orElse("")
+                        .split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                // Secure cookies whenever the server speaks TLS, or when a TLS-terminating proxy is in front of it.
+                value(config, "nrm.auth.secure-cookies", "NRM_AUTH_SECURE_COOKIES").map(Boolean::parseBoolean)
+                        .orElse(config.get("server.tls").exists()),
                 // Forms already open in a browser may still send version 1 while this is true (RULESET-2.md §1).
                 Boolean.parseBoolean(value(config, "nrm.questionnaires.accept-v1", "NRM_QUESTIONNAIRES_ACCEPT_V1")
                         .orElse("true")));

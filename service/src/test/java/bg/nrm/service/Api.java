@@ -15,10 +15,30 @@ import java.util.Map;
 /** A small HTTP client for tests: real requests to the service on loopback. */
 public final class Api {
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     public Api(String base) {
         this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * A client whose requests come from {@code localAddress}, for example 127.0.0.2 (all of 127.0.0.0/8 is loopback
+     * on Linux): lets a test play callers at different source addresses.
+     */
+    public Api(String base, String localAddress) {
+        this.base = base;
+        try {
+            this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(java.net.InetAddress.getByName(localAddress)).build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The same service, called from {@code localAddress}. */
+    public Api from(String localAddress) {
+        return new Api(base, localAddress);
     }
 
     public String base() {
@@ -72,6 +92,19 @@ public final class Api {
     public Response put(String path, String token, String contentType, String body) {
         return send(builder(path, token).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    public Response delete(String path, String token) {
+        return send(builder(path, token).DELETE().build());
+    }
+
+    /** A POST without a body. */
+    public Response post(String path, String token) {
+        return send(builder(path, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpClient client() {
+        return http;
     }
 
     public Response send(HttpRequest request) {

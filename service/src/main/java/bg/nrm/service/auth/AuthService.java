@@ -1,106 +1,143 @@
 package bg.nrm.service.auth;
 
 import bg.nrm.keys.password.PasswordHasher;
-import bg.nrm.keys.token.TokenClaims;
-import bg.nrm.keys.token.TokenService;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.store.Database;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
 
 /**
- * {@code POST /api/v1/auth/token}: local sign-in. An unknown user and a wrong password answer the same, and take
- * the same time (a dummy hash is checked for unknown users). Failed attempts are rate-limited per username and in
- * all; failures are not audited one by one (the limiter bounds them), successes are.
+ * {@code /api/v1/auth}: local sign-in ({@code POST /token}), sign-out ({@code POST /logout}) and changing one's own
+ * password ({@code POST /password}). Sign-in goes through {@link SignIn}: the same refusal for every kind of bad
+ * credential, throttling per source and per account from that source, {@code Retry-After} on every 429.
  */
 public final class AuthService implements HttpService {
     private static final int MAX_BODY = 4096;
-    private static final int MAX_USERNAME = 64;
-    private static final String ALL = "all";
-    private final Semaphore hashing = new Semaphore(4);
 
-    private final UserStore users;
+    private final SignIn signIn;
+    private final Credentials credentials;
+    private final ClientAddress clientAddress;
     private final PasswordHasher hasher;
-    private final TokenService tokens;
-    private final Duration ttl;
-    private final RateLimiter signInLimiter;
-    private final RateLimiter allFailures;
+    private final Database db;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public AuthService(UserStore users, PasswordHasher hasher, TokenService tokens, Duration ttl,
-                       RateLimiter signInLimiter, RateLimiter allFailures, AuditLog audit) {
-        this.users = users;
+    public AuthService(SignIn signIn, Credentials credentials, ClientAddress clientAddress, PasswordHasher hasher,
+                       Database db, AuditLog audit, Clock clock) {
+        this.signIn = signIn;
+        this.credentials = credentials;
+        this.clientAddress = clientAddress;
         this.hasher = hasher;
-        this.tokens = tokens;
-        this.ttl = ttl;
-        this.signInLimiter = signInLimiter;
-        this.allFailures = allFailures;
+        this.db = db;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The sign-in request body. */
-    public record Credentials(String username, String password) {
+    public record SignInRequest(String username, String password) {
     }
 
-    /** The sign-in response body (OAuth 2.0 token response field names). */
-    public record TokenResponse(String access_token, String token_type, long expires_in) {
+    /**
+     * The sign-in response body (OAuth 2.0 token response field names); {@code passwordChangeRequired} is true after
+     * a sign-in with a one-time password, whose token serves only {@code POST /api/v1/auth/password}.
+     */
+    public record TokenResponse(String access_token, String token_type, long expires_in,
+                                boolean passwordChangeRequired) {
+    }
+
+    /** The password change request body. */
+    public record PasswordChange(String currentPassword, String newPassword) {
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/token", this::handleToken);
+        rules.post("/token", this::handleToken)
+                .post("/logout", this::handleLogout)
+                .post("/password", this::handlePassword);
     }
 
     private void handleToken(ServerRequest req, ServerResponse res) {
-        Credentials creds = Bodies.readJson(req, MAX_BODY, Credentials.class);
-        if (creds.username() == null || creds.username().isBlank() || creds.password() == null) {
-            throw ProblemException.badRequest(creds.username() == null || creds.username().isBlank()
-                    ? "username" : "password", "required");
+        SignInRequest creds = Bodies.readJson(req, MAX_BODY, SignInRequest.class);
+        if (creds.username() == null || creds.username().isBlank()) {
+            throw ProblemException.badRequest("username", "required");
         }
-        // Only failures count against a username, so that nobody can lock a duty officer out by guessing: past the
-        // limit, even the right password is refused until the bucket refills.
-        if (creds.username().length() > MAX_USERNAME || !signInLimiter.hasCapacity(creds.username())
-                || !allFailures.hasCapacity(ALL)) {
-            throw ProblemException.tooManyRequests();
+        if (creds.password() == null) {
+            throw ProblemException.badRequest("password", "required");
         }
-        UserStore.User user = authenticate(creds).orElseThrow(() -> {
-            signInLimiter.tryAcquire(creds.username());
-            allFailures.tryAcquire(ALL);
-            return ProblemException.badCredentials();
-        });
-        String token = tokens.issue(new TokenClaims(user.username(), user.organisationId(), user.role().name(),
-                null, null, null), ttl);
-        audit.append(user.username(), "SIGN_IN", null, null);
-        Bodies.json(res, new TokenResponse(token, "Bearer", ttl.toSeconds()));
+        UserStore.User user = accepted(signIn.check(creds.username(), creds.password(), clientAddress.of(req)));
+        AccessTokens.Issued issued = credentials.tokens().issue(user);
+        Bodies.json(res, new TokenResponse(issued.token(), "Bearer", issued.lifetime().toSeconds(),
+                user.passwordChangeRequired()));
     }
 
-    private Optional<UserStore.User> authenticate(Credentials creds) {
-        char[] password = creds.password().toCharArray();
-        // Argon2id takes ~19 MiB and tens of milliseconds: a few at a time, so sign-in floods cannot starve the rest.
-        try {
-            if (!hashing.tryAcquire(5, TimeUnit.SECONDS)) {
-                throw ProblemException.tooManyRequests();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.tooManyRequests();
+    private void handleLogout(ServerRequest req, ServerResponse res) {
+        Principal p = req.context().get(Principal.class).orElseThrow(ProblemException::unauthorized);
+        String credential = p.credential() == null ? "" : p.credential();
+        if (credential.startsWith("session:")) {
+            WebSessions.cookieValue(req).ifPresent(credentials.sessions()::end);
+            res.header(HeaderNames.SET_COOKIE, credentials.sessions().clearCookie());
+        } else if (credential.startsWith("token:") || credential.startsWith("oidc:")) {
+            credentials.tokens().revoke(credential.substring(credential.indexOf(':') + 1), p.username(),
+                    p.expiresAt());
         }
-        try {
-            Optional<UserStore.User> user = users.find(creds.username());
-            boolean ok = hasher.verify(password, user.map(UserStore.User::passwordHash).orElse(hasher.dummyHash()));
-            return ok ? user : Optional.empty();
-        } finally {
-            hashing.release();
-            Arrays.fill(password, '\0');
-        }
+        audit.append(p.username(), "SIGN_OUT", null, null);
+        res.status(Status.NO_CONTENT_204).send();
     }
+
+    private void handlePassword(ServerRequest req, ServerResponse res) {
+        Principal p = req.context().get(Principal.class).orElseThrow(ProblemException::unauthorized);
+        PasswordChange change = Bodies.readJson(req, MAX_BODY, PasswordChange.class);
+        if (change.currentPassword() == null) {
+            throw ProblemException.badRequest("currentPassword", "required");
+        }
+        PasswordPolicy.problem(change.newPassword(), p.username())
+                .ifPresent(m -> {
+                    throw ProblemException.badRequest("newPassword", m);
+                });
+        SignIn.Result check = signIn.checkCurrent(p.username(), change.currentPassword(), clientAddress.of(req));
+        if (check instanceof SignIn.Throttled t) {
+            throw ProblemException.tooManyRequests(t.retryAfter());
+        }
+        if (!(check instanceof SignIn.Accepted)) {
+            throw ProblemException.badRequest("currentPassword", "грешна парола / wrong password");
+        }
+        if (change.newPassword().equals(change.currentPassword())) {
+            throw ProblemException.badRequest("newPassword", "новата парола трябва да е различна / "
+                    + "the new password must differ from the current one");
+        }
+        char[] chars = PasswordPolicy.normalise(change.newPassword()).toCharArray();
+        String hash;
+        try {
+            hash = hasher.hash(chars);
+        } finally {
+            java.util.Arrays.fill(chars, '\0');
+        }
+        long now = clock.millis();
+        db.inTransaction(c -> {
+            UserStore.setPassword(c, p.username(), hash, false, null, now);
+            audit.append(c, p.username(), "PASSWORD_CHANGED", p.username(), null);
+            return null;
+        });
+        // Every other token, session and stream of the account ends; the caller signs in again with the new one.
+        credentials.endAllFor(p.username());
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** The account of an accepted sign-in; 429 with {@code Retry-After}, or the one 401, otherwise. */
+    static UserStore.User accepted(SignIn.Result result) {
+        return switch (result) {
+            case SignIn.Accepted a -> a.user();
+            case SignIn.Throttled t -> throw ProblemException.tooManyRequests(t.retryAfter());
+            case SignIn.Refused r -> throw ProblemException.badCredentials();
+        };
+    }
+
 }

@@ -22,6 +22,11 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /** How long one request takes to refill: the {@code Retry-After} of a refusal. */
+    public java.time.Duration interval() {
+        return java.time.Duration.ofMillis((long) Math.ceil(1 / perMilli));
+    }
+
     public boolean tryAcquire(String key) {
         return take(key, true);
     }

@@ -49,8 +49,8 @@ public final class DemoSeed {
     record Seed(List<Organisation> organisations, List<SeedUser> users) {
     }
 
-    /** A demo user: name, role and organisation. */
-    record SeedUser(String username, Role role, String organisationId) {
+    /** A demo user: name, role, organisation and (plainly fictional) contact details. */
+    record SeedUser(String username, Role role, String organisationId, String displayName, String phone) {
     }
 
     /**
@@ -64,6 +64,7 @@ public final class DemoSeed {
             seedOrganisation(o, keysDir, now);
         }
         UserStore users = new UserStore(db);
+        fillContacts(seed.users(), now);
         boolean anyMissing = seed.users().stream().anyMatch(u -> users.find(u.username()).isEmpty());
         if (!anyMissing) {
             return Optional.empty();
@@ -72,13 +73,25 @@ public final class DemoSeed {
         String hash = hasher.hash(password.toCharArray());
         db.inTransaction(c -> {
             for (SeedUser u : seed.users()) {
-                if (UserStore.insertIfAbsent(c, new UserStore.User(u.username(), hash, u.role(), u.organisationId()), now)) {
+                if (UserStore.insertIfAbsent(c, new UserStore.User(u.username(), hash, u.role(), u.organisationId(),
+                        u.displayName(), u.phone(), true, false, null, null, now), now)) {
                     audit.append(c, "system", "DEMO_USER_CREATED", u.username(), u.role().name());
                 }
             }
             return null;
         });
         return configuredPassword.isPresent() ? Optional.empty() : Optional.of(password);
+    }
+
+    /** Demo users seeded before accounts had contact details get them (and nothing else changes). */
+    private void fillContacts(List<SeedUser> seedUsers, long now) {
+        db.inTransaction(c -> {
+            for (SeedUser u : seedUsers) {
+                bg.nrm.service.store.Sql.update(c, "UPDATE users SET display_name = ?, phone = ?, updated_at = ? "
+                        + "WHERE username = ? AND display_name IS NULL", u.displayName(), u.phone(), now, u.username());
+            }
+            return null;
+        });
     }
 
     private void seedOrganisation(Organisation o, Path keysDir, long now) {

@@ -24,7 +24,12 @@ public final class ErrorMapping {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ProblemException.class, (req, res, e) -> send(res, e.problem()));
+        routing.error(ProblemException.class, (req, res, e) -> {
+            // Whole seconds, rounded up: a client that waits exactly this long is not refused again for the rest.
+            e.retryAfter().ifPresent(d -> res.header(HeaderNames.RETRY_AFTER,
+                    Long.toString(Math.max(1, (d.toMillis() + 999) / 1000))));
+            send(res, e.problem());
+        });
         routing.error(HttpException.class, (req, res, e) -> {
             int code = e.status().code();
             send(res, new Problem("about:blank", e.status().reasonPhrase(), code,

@@ -1,6 +1,8 @@
 package bg.nrm.service.http;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Thrown by handlers to answer with a problem document; mapped once, centrally, by {@link ErrorMapping}.
@@ -10,14 +12,25 @@ public final class ProblemException extends RuntimeException {
     private static final String BASE = "https://nrm.example.bg/problems/";
 
     private final transient Problem problem;
+    private final transient Duration retryAfter;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Duration retryAfter) {
         super(problem.title(), null, false, false);
         this.problem = problem;
+        this.retryAfter = retryAfter;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** How long the client should wait before trying again (sent as {@code Retry-After}); only for 429 and 503. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public static ProblemException validation(List<Problem.FieldProblem> errors) {
@@ -75,8 +88,14 @@ public final class ProblemException extends RuntimeException {
                 "this resource is available as application/json or text/csv", null));
     }
 
+    /** 429 with {@code Retry-After: 1}; prefer {@link #tooManyRequests(Duration)} where the wait is known. */
     public static ProblemException tooManyRequests() {
+        return tooManyRequests(Duration.ofSeconds(1));
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds (at least one). */
+    public static ProblemException tooManyRequests(Duration retryAfter) {
         return new ProblemException(new Problem(BASE + "rate-limited", "Too many requests", 429,
-                "slow down and try again shortly", null));
+                "slow down and try again shortly", null), retryAfter);
     }
 }

@@ -1,6 +1,7 @@
 package bg.nrm.service.referral;
 
 import bg.nrm.service.auth.Access;
+import bg.nrm.service.auth.LiveStreams;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.http.Json;
@@ -21,13 +22,20 @@ import java.util.concurrent.TimeUnit;
 /** {@code GET /api/v1/alerts}: Server-Sent Events, one {@code referral} event per new referral for the caller's organisation. */
 public final class AlertService implements HttpService {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    // How often a stream asks whether its token or session was ended on another instance (this instance's own
+    // sign-outs and disablings interrupt it at once).
+    private static final Duration RECHECK = Duration.ofSeconds(5);
+    // Queued when the caller's credentials are ended: the stream stops at once.
+    private static final AlertHub.Alert END = new AlertHub.Alert("", "", java.time.Instant.EPOCH, false);
 
     private final AlertHub hub;
     private final Clock clock;
+    private final LiveStreams streams;
 
-    public AlertService(AlertHub hub, Clock clock) {
+    public AlertService(AlertHub hub, Clock clock, LiveStreams streams) {
         this.hub = hub;
         this.clock = clock;
+        this.streams = streams;
     }
 
     @Override
@@ -45,14 +53,26 @@ public final class AlertService implements HttpService {
             throw ProblemException.tooManyRequests();
         }
         SseSink sink = res.sink(SseSink.TYPE);
-        try {
+        try (LiveStreams.Registration ignored = streams.register(p, () -> {
+            queue.clear();
+            queue.offer(END);
+        })) {
             sink.emit(SseEvent.builder().comment("subscribed").build());
-            // The stream ends when the token does: the client signs in again and reconnects.
+            // The stream ends when the token or session does (expiry, sign-out, account disabled, password changed):
+            // the client signs in again and reconnects.
+            long idleSince = clock.millis();
             while (!Thread.currentThread().isInterrupted() && clock.instant().isBefore(p.expiresAt())) {
-                AlertHub.Alert alert = queue.poll(KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+                AlertHub.Alert alert = queue.poll(RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+                if (alert == END || !streams.stillValid(p)) {
+                    break;
+                }
                 if (alert == null) {
-                    sink.emit(SseEvent.builder().comment("keep-alive").build());
+                    if (clock.millis() - idleSince >= KEEP_ALIVE.toMillis()) {
+                        sink.emit(SseEvent.builder().comment("keep-alive").build());
+                        idleSince = clock.millis();
+                    }
                 } else {
+                    idleSince = clock.millis();
                     sink.emit(SseEvent.builder().id(alert.referralId()).name("referral")
                             .data(Json.writeString(alert)).build());
                 }
