@@ -16,9 +16,9 @@ import java.security.Provider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -41,8 +41,11 @@ public final class KeyEncryptionKeys {
     private final Path file;
     private final char[] password;
     private final KeyStore store;
-    // Unlocking a BCFKS entry runs the password KDF; unlocked keys are kept here so sealing stays cheap.
-    private final Map<String, SecretKey> unlocked = new HashMap<>();
+    // Unlocking a BCFKS entry runs the password KDF; each key is unlocked once per process and kept here, readable
+    // without the lock, so sealing neither repeats the KDF nor queues behind other threads.
+    private final Map<String, SecretKey> unlocked = new ConcurrentHashMap<>();
+    // The primary id, known once read; changed only by rotate() (the primary itself cannot be removed).
+    private volatile String primary;
 
     private KeyEncryptionKeys(Path file, char[] password, KeyStore store) {
         this.file = file;
@@ -85,12 +88,19 @@ public final class KeyEncryptionKeys {
     }
 
     /** Id of the KEK that wraps new data keys. */
-    public synchronized String primaryId() {
-        List<String> ids = ids();
-        if (ids.isEmpty()) {
-            throw new KeysException("keystore holds no key-encryption key");
+    public String primaryId() {
+        String known = primary;
+        if (known != null) {
+            return known;
         }
-        return ids.get(ids.size() - 1);
+        synchronized (this) {
+            List<String> ids = ids();
+            if (ids.isEmpty()) {
+                throw new KeysException("keystore holds no key-encryption key");
+            }
+            primary = ids.get(ids.size() - 1);
+            return primary;
+        }
     }
 
     /** All KEK ids, oldest first. */
@@ -121,6 +131,7 @@ public final class KeyEncryptionKeys {
         String id = String.format("kek-%04d", next);
         putSecret(id, "AES", SecretBytes.random(KEK_BYTES));
         save();
+        primary = id;
         return id;
     }
 
@@ -159,11 +170,20 @@ public final class KeyEncryptionKeys {
     }
 
     /** The KEK with this id, or null if there is none. */
-    synchronized SecretKey kek(String kekId) {
-        if (kekId == null || !KEK_ID.matcher(kekId).matches()) {
+    SecretKey kek(String kekId) {
+        if (kekId == null) {
             return null;
         }
-        return secret(kekId);
+        SecretKey known = unlocked.get(kekId);
+        if (known != null) {
+            return known;
+        }
+        if (!KEK_ID.matcher(kekId).matches()) {
+            return null;
+        }
+        synchronized (this) {
+            return secret(kekId);
+        }
     }
 
     private SecretKey secret(String alias) {

@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Seeds the demo directory of DESIGN.md §8 on the embedded default, once: organisations, a generated OpenPGP key
@@ -60,8 +62,12 @@ public final class DemoSeed {
     public Optional<String> run(Path keysDir, Optional<String> configuredPassword) {
         Seed seed = load();
         long now = clock.millis();
+        // Key pairs are generated (first start) or read (restart) in parallel, before the database writes: generating
+        // a dozen of them one after another was most of a first start.
+        Map<String, DemoKey> keys = seed.organisations().parallelStream().filter(o -> recipientType(o.type()))
+                .collect(Collectors.toConcurrentMap(Organisation::id, o -> demoKey(o, keysDir)));
         for (Organisation o : seed.organisations()) {
-            seedOrganisation(o, keysDir, now);
+            seedOrganisation(o, keys.get(o.id()), now);
         }
         UserStore users = new UserStore(db);
         fillContacts(seed.users(), now);
@@ -83,6 +89,24 @@ public final class DemoSeed {
         return configuredPassword.isPresent() ? Optional.empty() : Optional.of(password);
     }
 
+    private record DemoKey(String certificate, String fingerprint) {
+    }
+
+    private static DemoKey demoKey(Organisation o, Path keysDir) {
+        Path publicFile = keysDir.resolve(o.id() + ".public.asc");
+        Path secretFile = keysDir.resolve(o.id() + ".secret.asc");
+        if (Files.exists(publicFile) && Files.exists(secretFile)) {
+            String certificate = read(publicFile);
+            // The fingerprint alone: the certificate is validated when it is used for a referral.
+            return new DemoKey(certificate, bg.nrm.keys.pgp.Certificates.fingerprint(certificate));
+        }
+        GeneratedKey key = OrganisationKeys.generate(o.name() + " <" + o.id() + "@demo.nrm.invalid>", null);
+        SecureFiles.writePrivate(secretFile, key.armoredSecretKey());
+        SecureFiles.write(publicFile, key.armoredCertificate());
+        LOG.info(() -> "demo key generated for " + o.id() + ": " + key.fingerprint());
+        return new DemoKey(key.armoredCertificate(), key.fingerprint());
+    }
+
     /** Demo users seeded before accounts had contact details get them (and nothing else changes). */
     private void fillContacts(List<SeedUser> seedUsers, long now) {
         db.inTransaction(c -> {
@@ -94,7 +118,7 @@ public final class DemoSeed {
         });
     }
 
-    private void seedOrganisation(Organisation o, Path keysDir, long now) {
+    private void seedOrganisation(Organisation o, DemoKey key, long now) {
         boolean exists = db.read(c -> OrganisationStore.find(c, o.id())).isPresent();
         if (!exists) {
             db.inTransaction(c -> {
@@ -103,24 +127,11 @@ public final class DemoSeed {
                 return null;
             });
         }
-        if (!recipientType(o.type())) {
+        if (key == null) {
             return;
         }
-        Path publicFile = keysDir.resolve(o.id() + ".public.asc");
-        Path secretFile = keysDir.resolve(o.id() + ".secret.asc");
-        String certificate;
-        String fingerprint;
-        if (Files.exists(publicFile) && Files.exists(secretFile)) {
-            certificate = read(publicFile);
-            fingerprint = bg.nrm.keys.pgp.Certificates.inspect(certificate).fingerprint();
-        } else {
-            GeneratedKey key = OrganisationKeys.generate(o.name() + " <" + o.id() + "@demo.nrm.invalid>", null);
-            SecureFiles.writePrivate(secretFile, key.armoredSecretKey());
-            SecureFiles.write(publicFile, key.armoredCertificate());
-            certificate = key.armoredCertificate();
-            fingerprint = key.fingerprint();
-            LOG.info(() -> "demo key generated for " + o.id() + ": " + key.fingerprint());
-        }
+        String certificate = key.certificate();
+        String fingerprint = key.fingerprint();
         boolean registered = new OrganisationStore(db).keys(o.id()).stream().anyMatch(k -> k.fingerprint().equals(fingerprint));
         if (!registered) {
             db.inTransaction(c -> {

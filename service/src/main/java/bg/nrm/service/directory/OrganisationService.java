@@ -96,6 +96,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_CREATED", o.id(), null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, Status.CREATED_201, view(o));
     }
 
@@ -121,6 +122,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "ORGANISATION_UPDATED", id, null);
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, view(next));
     }
 
@@ -141,6 +143,7 @@ public final class OrganisationService implements HttpService {
             audit.append(c, admin.username(), "KEY_ACTIVATED", id, info.fingerprint());
             return null;
         });
+        OrganisationStore.changed(); // again after the commit, so no read made during the transaction stays cached
         Bodies.json(res, view(require(id)));
     }
 

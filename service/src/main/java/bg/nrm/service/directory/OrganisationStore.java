@@ -7,19 +7,45 @@ import bg.nrm.service.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The organisation directory and its recipient certificates. */
+/**
+ * The organisation directory and its recipient certificates.
+ *
+ * <p>Every screening routes over the whole directory and looks up each recipient's certificates, so both are
+ * cached: {@link #all()} and {@link #keys(String)} answer from memory. Every write below bumps a process-wide
+ * generation, which empties the caches; and a cached view is also dropped after {@link #MAX_AGE}, which bounds how
+ * long a change made by another instance sharing the PostgreSQL database (or a write racing a read) stays unseen.
+ */
 public final class OrganisationStore {
+    /** Longest time a cached view of the directory is used. */
+    static final Duration MAX_AGE = Duration.ofSeconds(1);
+    private static final AtomicLong GENERATION = new AtomicLong();
     private static final String COLUMNS = "id, name, type, region, covered_regions, takes_children, takes_adults, "
             + "places, free_places, webhook_url, takes_gender, min_age, max_age, serves";
 
     private final Database db;
+    private volatile Cached<List<Organisation>> all;
+    private final ConcurrentHashMap<String, Cached<List<StoredKey>>> keys = new ConcurrentHashMap<>();
 
     public OrganisationStore(Database db) {
         this.db = db;
+    }
+
+    private record Cached<T>(T value, long generation, long loadedAtNanos) {
+        boolean fresh() {
+            return generation == GENERATION.get() && System.nanoTime() - loadedAtNanos < MAX_AGE.toNanos();
+        }
+    }
+
+    /** Forgets every cached view of the directory (called by each write here; call it after any other change). */
+    public static void changed() {
+        GENERATION.incrementAndGet();
     }
 
     /** A recipient certificate as stored. */
@@ -27,8 +53,18 @@ public final class OrganisationStore {
                             Long expiresAt, long createdAt) {
     }
 
+    /** Every organisation, by id (from the cache when fresh). */
     public List<Organisation> all() {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id", OrganisationStore::map));
+        Cached<List<Organisation>> cached = all;
+        if (cached != null && cached.fresh()) {
+            return cached.value();
+        }
+        long generation = GENERATION.get();
+        long at = System.nanoTime();
+        List<Organisation> loaded = List.copyOf(db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id",
+                OrganisationStore::map)));
+        all = new Cached<>(loaded, generation, at);
+        return loaded;
     }
 
     public Optional<Organisation> find(String id) {
@@ -40,6 +76,7 @@ public final class OrganisationStore {
     }
 
     public static void insert(Connection c, Organisation o, long now) throws SQLException {
+        changed();
         Organisation.Placement p = o.placement();
         Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 o.id(), o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()),
@@ -49,6 +86,7 @@ public final class OrganisationStore {
     }
 
     public static void update(Connection c, Organisation o) throws SQLException {
+        changed();
         Organisation.Placement p = o.placement();
         Sql.update(c, "UPDATE organisations SET name = ?, type = ?, region = ?, covered_regions = ?, takes_children = ?, "
                         + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ?, takes_gender = ?, min_age = ?, "
@@ -64,7 +102,18 @@ public final class OrganisationStore {
 
     /** The certificates of an organisation, newest first. */
     public List<StoredKey> keys(String organisationId) {
-        return db.read(c -> keys(c, organisationId));
+        Cached<List<StoredKey>> cached = keys.get(organisationId);
+        if (cached != null && cached.fresh()) {
+            return cached.value();
+        }
+        long generation = GENERATION.get();
+        long at = System.nanoTime();
+        List<StoredKey> loaded = List.copyOf(db.read(c -> keys(c, organisationId)));
+        if (keys.size() > 10_000) {
+            keys.clear();
+        }
+        keys.put(organisationId, new Cached<>(loaded, generation, at));
+        return loaded;
     }
 
     public static List<StoredKey> keys(Connection c, String organisationId) throws SQLException {
@@ -78,6 +127,7 @@ public final class OrganisationStore {
     /** Makes {@code key} the organisation's active certificate; earlier active ones become RETIRED. */
     public static void activateKey(Connection c, String organisationId, String fingerprint, String certificate,
                                    Long expiresAt, long now) throws SQLException {
+        changed();
         Sql.update(c, "UPDATE organisation_keys SET status = 'RETIRED' WHERE organisation_id = ? AND status = 'ACTIVE'",
                 organisationId);
         if (Sql.update(c, "UPDATE organisation_keys SET status = 'ACTIVE', certificate = ?, expires_at = ? "

@@ -141,7 +141,9 @@ public final class ScreeningWorkflow {
                 assessment.level().name(), Json.writeString(assessment), sealed, dataKey.toBytes(),
                 idempotencyKey.orElse(null), requestHash, responseJson);
         try {
-            db.inTransaction(c -> {
+            // Shares one durable commit with the screenings submitted at the same moment (group commit); answered
+            // only once it is on disk.
+            db.inGroupCommit(c -> {
                 ScreeningStore.insert(c, row);
                 StatsWriter.insert(c, new StatsWriter.Row(now, request.subject().region(), request.subject().ageYears(),
                         request.subject().gender(), request.subject().citizenship(), questionnaire.id(), assessment,

@@ -16,10 +16,12 @@ import java.util.Map;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.groupCommit = new GroupCommit(dataSource);
     }
 
     /** Opens the pool and migrates the schema to the newest version. */
@@ -77,6 +79,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction shared with whatever other group-commit work is waiting, and returns once
+     * that transaction is durably committed (see {@link GroupCommit}). All of the work is committed or none of it.
+     * For the hot write path (new screenings): {@code work} must only write through the connection it is given and
+     * be safe to run again after a rollback (a failed batch is retried item by item).
+     */
+    public <T> T inGroupCommit(SqlWork<T> work) {
+        return groupCommit.run(work);
+    }
+
+    // Package-private: the group committer, for tests and figures.
+    GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
     /** Runs a read (or a single-statement write) outside an explicit transaction. */
     public <T> T read(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
@@ -88,6 +105,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCommit.close();
         dataSource.close();
     }
 

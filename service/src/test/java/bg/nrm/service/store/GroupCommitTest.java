@@ -1,0 +1,153 @@
+package bg.nrm.service.store;
+
+import bg.nrm.service.TestService;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitTest {
+    @TempDir
+    Path dir;
+
+    private String url(String kind) {
+        return kind.equals("postgres") ? TestService.freshPostgresSchema() : "jdbc:sqlite:" + dir.resolve("nrm.db");
+    }
+
+    private static void createTable(Database db) {
+        db.read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE gc_items (id VARCHAR(20) PRIMARY KEY, note VARCHAR(40))");
+            }
+            return null;
+        });
+    }
+
+    private static Database.SqlWork<String> insert(String id) {
+        return c -> {
+            Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", id, "n");
+            return id;
+        };
+    }
+
+    // Keeps the single writer busy until released, so that what is submitted meanwhile queues up as one batch.
+    private static Future<Object> holdWriter(Database db, ExecutorService pool, CountDownLatch started, CountDownLatch release) {
+        return pool.submit(() -> db.inGroupCommit(c -> {
+            started.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+    }
+
+    private static void awaitWaiting(Database db, int n) throws InterruptedException {
+        for (int i = 0; i < 3000 && db.groupCommit().waiting() < n; i++) {
+            Thread.sleep(5);
+        }
+        assertThat(db.groupCommit().waiting()).isEqualTo(n);
+    }
+
+    private static long count(String url, String where) throws SQLException {
+        // A connection of its own, outside the service's pool: sees only what is committed.
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM gc_items WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void screeningsWaitingTogetherShareOneCommit(String kind) throws Exception {
+        String url = url(kind);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try (Database db = Database.open(url)) {
+            createTable(db);
+            long[] before = db.groupCommit().commitsAndItems();
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Object> holder = holdWriter(db, pool, started, release);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<String>> items = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String id = "item-" + i;
+                items.add(pool.submit(() -> db.inGroupCommit(insert(id))));
+            }
+            awaitWaiting(db, 10);
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (Future<String> f : items) {
+                String id = f.get(30, TimeUnit.SECONDS);
+                // Answered only after the commit: another connection already sees the row.
+                assertThat(count(url, "id = '" + id + "'")).isEqualTo(1);
+            }
+            long[] after = db.groupCommit().commitsAndItems();
+            assertThat(after[0] - before[0]).as("commits").isEqualTo(2);
+            assertThat(after[1] - before[1]).as("items").isEqualTo(11);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void failingItemFailsAloneAndLeavesNothingHalfWritten(String kind) throws Exception {
+        String url = url(kind);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try (Database db = Database.open(url)) {
+            createTable(db);
+            db.inGroupCommit(insert("taken"));
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Object> holder = holdWriter(db, pool, started, release);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<String>> good = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String id = "good-" + i;
+                good.add(pool.submit(() -> db.inGroupCommit(insert(id))));
+            }
+            awaitWaiting(db, 4);
+            // Writes one row, then collides with an existing key: neither of its rows may remain.
+            Future<String> bad = pool.submit(() -> db.inGroupCommit(c -> {
+                Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", "bad-first", "n");
+                Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", "taken", "n");
+                return "bad";
+            }));
+            awaitWaiting(db, 5);
+            for (int i = 4; i < 8; i++) {
+                String id = "good-" + i;
+                good.add(pool.submit(() -> db.inGroupCommit(insert(id))));
+            }
+            awaitWaiting(db, 9);
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (Future<String> f : good) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).startsWith("good-");
+            }
+            assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+            assertThat(count(url, "id LIKE 'good-%'")).isEqualTo(8);
+            assertThat(count(url, "id = 'bad-first'")).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
