@@ -56,6 +56,9 @@ class RulesetTwoAdviceTest {
 
         assertThat(a.advice().get(0).code()).isEqualTo("CALL_112_NOW");
         assertThat(a.recommendations().get(0)).contains("112");
+        assertThat(a.advice()).extracting(Advice::code).as("nobody to confront").doesNotContain("DO_NOT_CONFRONT");
+        assertThat(adult2(30).yes("ID_THREAT_TO_LIFE").assess().advice()).extracting(Advice::code)
+                .contains("DO_NOT_CONFRONT");
     }
 
     @Test
