@@ -17,6 +17,7 @@ import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.ClientAddress;
 import bg.nrm.service.auth.Credentials;
 import bg.nrm.service.auth.LiveStreams;
+import bg.nrm.service.auth.OidcSignIn;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.SignIn;
 import bg.nrm.service.auth.UserService;
@@ -90,6 +91,7 @@ public final class Application implements AutoCloseable {
     private final SealedReasons reasons;
     private final Credentials credentials;
     private final SignIn signIn;
+    private final ClientAddress clientAddress;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -125,6 +127,7 @@ public final class Application implements AutoCloseable {
                         streams),
                 streams);
         this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -167,8 +170,13 @@ public final class Application implements AutoCloseable {
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
+        settings.oidc().ifPresent(o -> {
+            OidcSignIn oidc = new OidcSignIn(o, db, credentials, audit, clock, settings.secureCookies());
+            credentials.external(oidc);
+            routing.register("/auth/oidc", oidc);
+        });
         routing.register("/api/v1/auth", new AuthService(signIn, credentials,
-                        new ClientAddress(settings.trustedProxies()), hasher, db, audit, clock))
+                        clientAddress, hasher, db, audit, clock))
                 .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
                         settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
@@ -220,6 +228,11 @@ public final class Application implements AutoCloseable {
     /** The one password check of every local sign-in (token route and web form). */
     public SignIn signIn() {
         return signIn;
+    }
+
+    /** The source address of a request as sign-in throttling counts it (for {@link SignIn#check}). */
+    public ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     public KeyRotation keyRotation() {
