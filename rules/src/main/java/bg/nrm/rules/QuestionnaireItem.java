@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param type      the answer type; {@code "yes-no-unknown"} in version 1
  * @param required  whether an answer must be given; no item is required in version 1
  * @param text      the question in Bulgarian and English
+ * @param guidance  from version 2, for some items: a note on how to read the question; {@code null} otherwise
  */
 public record QuestionnaireItem(String code, String dimension, Strength strength, String type, boolean required,
-                                LocalizedText text) {
+                                LocalizedText text, LocalizedText guidance) {
     /** The only answer type of version 1. */
     public static final String YES_NO_UNKNOWN = "yes-no-unknown";
 

@@ -14,10 +14,16 @@ import java.util.List;
  * fresh one costs more than the rules themselves).
  */
 public final class RiskAssessor {
-    /** The version of the screening rules; stored with each screening so a decision can be explained and re-run. */
+    /**
+     * The version of the rules for questionnaire version 1; stored with each screening so a decision can be explained
+     * and re-run.
+     */
     public static final String RULESET_VERSION = "1.0.0";
+    /** The version of the rules for questionnaire version 2 and later (RULESET-2.md). */
+    public static final String RULESET_VERSION_2 = "2.0.0";
 
     private static final String KBASE = "screeningKB";
+    private static final String KBASE_2 = "screeningKB2";
 
     private final KieSessionsPool sessions;
     private final Questionnaires questionnaires;
@@ -46,6 +52,13 @@ public final class RiskAssessor {
         }
         Questionnaire questionnaire = questionnaires.find(input.questionnaireId(), input.questionnaireVersion())
                 .orElseThrow();
+        if (questionnaire.version() >= 2) {
+            ScreeningFacts facts = ScreeningFacts.ofRulesetTwo(questionnaire, input.subject(), input.answers());
+            StatelessKieSession session = SessionsHolder2.SESSIONS.newStatelessKieSession();
+            session.setGlobal("result", facts.result());
+            session.execute(facts.facts());
+            return facts.result().toAssessment(RULESET_VERSION_2);
+        }
         ScreeningFacts facts = ScreeningFacts.of(questionnaire, input.subject(), input.answers());
         StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal("result", facts.result());
@@ -53,15 +66,25 @@ public final class RiskAssessor {
         return facts.result().toAssessment(RULESET_VERSION);
     }
 
+    /** The ruleset that assesses screenings of this questionnaire version. */
+    public static String rulesetFor(int questionnaireVersion) {
+        return questionnaireVersion >= 2 ? RULESET_VERSION_2 : RULESET_VERSION;
+    }
+
+    // Ruleset 2.x: a knowledge base of its own, loaded on first use of a version-2 questionnaire.
+    private static final class SessionsHolder2 {
+        private static final KieSessionsPool SESSIONS = SessionsHolder.load(KBASE_2);
+    }
+
     // Lazy holder: the knowledge base is built on first use, once, and shared by every assessor. The pool grows
     // when more threads assess at once than it holds.
     private static final class SessionsHolder {
         private static final int INITIAL_POOL_SIZE = 4;
-        private static final KieSessionsPool SESSIONS = load();
+        private static final KieSessionsPool SESSIONS = load(KBASE);
 
-        private static KieSessionsPool load() {
+        private static KieSessionsPool load(String kbase) {
             try {
-                return KieServices.Factory.get().getKieClasspathContainer().getKieBase(KBASE)
+                return KieServices.Factory.get().getKieClasspathContainer().getKieBase(kbase)
                         .newKieSessionsPool(INITIAL_POOL_SIZE);
             } catch (RuntimeException e) {
                 throw new RulesException("the screening rules cannot be loaded", e);

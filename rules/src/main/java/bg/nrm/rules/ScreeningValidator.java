@@ -47,7 +47,9 @@ public final class ScreeningValidator {
         }
         Questionnaire questionnaire = questionnaire(input, errors).orElse(null);
         subject(input.subject(), questionnaire, errors);
-        answers(input.answers(), questionnaire == null ? null : questionnaires.codes(questionnaire), errors);
+        subjectFacts(input.subject(), questionnaire, errors);
+        answers(input.answers(), questionnaire == null ? null : questionnaires.codes(questionnaire),
+                questionnaire == null ? null : laterVersionAsking(questionnaire), errors);
         return errors;
     }
 
@@ -84,6 +86,12 @@ public final class ScreeningValidator {
             errors.add(new FieldError("subject.ageYears", "is required; give the best estimate when the age is uncertain"));
         } else if (age < 0) {
             errors.add(new FieldError("subject.ageYears", "must not be negative"));
+        } else if (questionnaire != null && questionnaire.version() >= 2
+                && Questionnaire.ADULT.equals(questionnaire.subject()) && age < questionnaire.minAge()) {
+            // From version 2 a person who may be under 18 is screened with the child questionnaire; one whose age is
+            // uncertain but at least 18 may still be screened as an adult and is then treated as a child (18-20).
+            errors.add(new FieldError("subject.ageYears", "is under " + questionnaire.minAge()
+                    + ": use the child questionnaire child-risk, also when the age is uncertain"));
         } else if (questionnaire != null && !inRange(age, subject.ageUncertain(), questionnaire)) {
             errors.add(new FieldError("subject.ageYears", "is outside the ages this questionnaire is for ("
                     + questionnaire.minAge() + " to " + questionnaire.maxAge() + ")"));
@@ -104,6 +112,41 @@ public final class ScreeningValidator {
         }
     }
 
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+    // The subject facts version 2 added: accepted only where the questionnaire version asks them, checked by type.
+    private static void subjectFacts(Subject subject, Questionnaire questionnaire, List<FieldError> errors) {
+        if (subject == null || questionnaire == null) {
+            return;
+        }
+        boolean adultVersionTwo = questionnaire.version() >= 2 && Questionnaire.ADULT.equals(questionnaire.subject());
+        fact(subject.unaccompanied() != null && !adultVersionTwo, "unaccompanied", questionnaire, errors);
+        fact(subject.asylumSeeker() != null, "asylumSeeker", questionnaire, errors);
+        fact(subject.exploitedAbroad() != null, "exploitedAbroad", questionnaire, errors);
+        fact(subject.language() != null, "language", questionnaire, errors);
+        if (subject.language() != null && questionnaire.asksSubjectFact("language")
+                && !LANGUAGES.contains(subject.language())) {
+            errors.add(new FieldError("subject.language", "must be an ISO 639-1 language code in small letters, such as bg"));
+        }
+        if (subject.unaccompanied() != null && adultVersionTwo) {
+            errors.add(new FieldError("subject.unaccompanied", "applies only to a child: use the child questionnaire child-risk"));
+        }
+    }
+
+    private static void fact(boolean given, String name, Questionnaire questionnaire, List<FieldError> errors) {
+        if (given && !questionnaire.asksSubjectFact(name)) {
+            errors.add(new FieldError("subject." + name, "is asked only from version 2 of this questionnaire"));
+        }
+    }
+
+    // The newest version of the same questionnaire, if newer than this one: it may ask codes this one does not.
+    private Set<String> laterVersionAsking(Questionnaire questionnaire) {
+        return questionnaires.latest(questionnaire.id())
+                .filter(latest -> latest.version() > questionnaire.version())
+                .map(questionnaires::codes)
+                .orElse(Set.of());
+    }
+
     // Age in doubt (UNODC): someone who may be under 18 can be screened with the adult questionnaire and is then
     // assessed as a child; so an uncertain age below an adult questionnaire's range is accepted.
     private static boolean inRange(int age, boolean ageUncertain, Questionnaire questionnaire) {
@@ -118,7 +161,8 @@ public final class ScreeningValidator {
         return "yes".equals(value) || "no".equals(value) || "unknown".equals(value);
     }
 
-    private static void answers(Map<String, String> answers, Set<String> asked, List<FieldError> errors) {
+    private static void answers(Map<String, String> answers, Set<String> asked, Set<String> askedLater,
+                                List<FieldError> errors) {
         if (answers == null || answers.isEmpty()) {
             return;
         }
@@ -132,7 +176,9 @@ public final class ScreeningValidator {
                 continue;
             }
             if (asked != null && !isAsked) {
-                answerErrors.add(new FieldError("answers." + code, "is not asked by this questionnaire version"));
+                answerErrors.add(new FieldError("answers." + code, askedLater != null && askedLater.contains(code)
+                        ? "is asked only by a later version of this questionnaire: send questionnaireVersion "
+                        + "accordingly" : "is not asked by this questionnaire version"));
             }
             if (!isAnswer(e.getValue())) {
                 answerErrors.add(new FieldError("answers." + code, "must be yes, no or unknown"));

@@ -38,7 +38,8 @@ class AssessmentPropertiesTest {
 
     /** A valid screening of either questionnaire. */
     static Case screening(Gen g) {
-        Questionnaire q = g.oneOf(Questionnaires.builtIn().all());
+        // Version 1 only: these are ruleset 1.0.0's properties, checked against its plain-Java reference.
+        Questionnaire q = g.oneOf(Questionnaires.builtIn().all().stream().filter(x -> x.version() == 1).toList());
         // How often yes comes up varies from screening to screening, so that every level turns up among the tries.
         int yesWeight = g.oneOf(List.of(2, 5, 10, 20));
         Map<String, String> answers = new HashMap<>();

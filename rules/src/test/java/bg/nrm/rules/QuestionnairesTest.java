@@ -109,7 +109,7 @@ class QuestionnairesTest {
     void itemsMatchCatalogue() {
         List<String> order = Arrays.stream(CATALOGUE.split("[|\\n]")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.split(" ")[0]).toList();
-        for (Questionnaire q : Questionnaires.builtIn().all()) {
+        for (Questionnaire q : versionOne()) {
             for (QuestionnaireItem item : q.items()) {
                 Entry e = ENTRIES.get(item.code());
                 assertThat(e).as(item.code()).isNotNull();
@@ -121,6 +121,10 @@ class QuestionnairesTest {
             List<String> codes = q.items().stream().map(QuestionnaireItem::code).toList();
             assertThat(codes).isSortedAccordingTo(java.util.Comparator.comparingInt(order::indexOf));
         }
+    }
+
+    private static List<Questionnaire> versionOne() {
+        return Questionnaires.builtIn().all().stream().filter(q -> q.version() == 1).toList();
     }
 
     @Test
@@ -148,9 +152,9 @@ class QuestionnairesTest {
     @DisplayName("versions are looked up by id and version; latest is the highest version")
     void lookup() {
         assertThat(Questionnaires.builtIn().all()).extracting(q -> q.id() + ".v" + q.version())
-                .containsExactly("adult-risk.v1", "child-risk.v1");
-        assertThat(Questionnaires.builtIn().latest("child-risk")).contains(child());
-        assertThat(Questionnaires.builtIn().find("child-risk", 2)).isEmpty();
+                .containsExactly("adult-risk.v1", "adult-risk.v2", "child-risk.v1", "child-risk.v2");
+        assertThat(Questionnaires.builtIn().latest("child-risk")).contains(Questionnaires.builtIn().find("child-risk", 2).orElseThrow());
+        assertThat(Questionnaires.builtIn().find("child-risk", 3)).isEmpty();
         assertThat(Questionnaires.builtIn().latest("nope")).isEmpty();
         assertThat(child().item("CH_MOVED")).hasValueSatisfying(i -> assertThat(i.dimension()).isEqualTo("ACT"));
         assertThat(child().item("DR_WAGES")).isEmpty();

@@ -54,7 +54,7 @@ class ScreeningValidatorTest {
     void version() {
         assertThat(fields(errors(Screenings.child(10).questionnaire("child-risk", null))))
                 .containsExactly("questionnaireVersion");
-        assertThat(fields(errors(Screenings.child(10).questionnaire("child-risk", 2))))
+        assertThat(fields(errors(Screenings.child(10).questionnaire("child-risk", 3))))
                 .containsExactly("questionnaireVersion");
     }
 

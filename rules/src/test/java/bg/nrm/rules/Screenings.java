@@ -14,6 +14,10 @@ final class Screenings {
     private boolean ageUncertain;
     private boolean consent = true;
     private boolean restNo = true;
+    private Boolean unaccompanied;
+    private Boolean asylumSeeker;
+    private Boolean exploitedAbroad;
+    private String language;
     private final Map<String, String> answers = new HashMap<>();
 
     private Screenings(String questionnaire, int age) {
@@ -27,6 +31,36 @@ final class Screenings {
 
     static Screenings adult(int age) {
         return new Screenings("adult-risk", age);
+    }
+
+    /** A child-risk version 2 screening (ruleset 2.0.0). */
+    static Screenings child2(int age) {
+        return new Screenings("child-risk", age).questionnaire("child-risk", 2);
+    }
+
+    /** An adult-risk version 2 screening (ruleset 2.0.0). */
+    static Screenings adult2(int age) {
+        return new Screenings("adult-risk", age).questionnaire("adult-risk", 2);
+    }
+
+    Screenings unaccompanied() {
+        this.unaccompanied = true;
+        return this;
+    }
+
+    Screenings asylumSeeker() {
+        this.asylumSeeker = true;
+        return this;
+    }
+
+    Screenings exploitedAbroad() {
+        this.exploitedAbroad = true;
+        return this;
+    }
+
+    Screenings language(String language) {
+        this.language = language;
+        return this;
     }
 
     Screenings yes(String... codes) {
@@ -96,7 +130,8 @@ final class Screenings {
                     .filter(item -> !answers.containsKey(item.code())).forEach(item -> answers.put(item.code(), "no")));
         }
         return new ScreeningInput(questionnaire, version,
-                new Subject(age, gender, citizenship, region, ageUncertain, consent), new HashMap<>(answers));
+                new Subject(age, gender, citizenship, region, ageUncertain, consent, unaccompanied, asylumSeeker,
+                        exploitedAbroad, language), new HashMap<>(answers));
     }
 
     Assessment assess() {

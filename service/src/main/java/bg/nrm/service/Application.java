@@ -57,6 +57,7 @@ import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.ScreenerContacts;
 import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.referral.WebhookChannel;
+import bg.nrm.service.replay.ReplayService;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
 import bg.nrm.service.screening.ScreeningList;
@@ -157,7 +158,7 @@ public final class Application implements AutoCloseable {
         this.referralFactory = new ReferralFactory(signingKey, questionnaires,
                 new ScreenerContacts(new UserStore(db)));
         this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), router, directory,
-                recipientKeys, referralFactory, sealer, audit, clock);
+                recipientKeys, referralFactory, sealer, audit, clock).acceptVersionOne(settings.acceptQuestionnaireV1());
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
                 audit, clock);
         this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryLease(), new DeliveryChannels(
@@ -269,7 +270,9 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
                 .register("/api/v1/stats", stats)
-                .register("/api/docs", new ApiDocsService());
+                .register("/api/docs", new ApiDocsService())
+                .register("/api/v1/replay", new ReplayService(db, screenings, directory, sealer, RiskAssessor.create(),
+                        Router.create(), questionnaires, audit, settings.statsThreshold()));
         webRouting(routing, referralService, authService, stats, organisations, users);
     }
 

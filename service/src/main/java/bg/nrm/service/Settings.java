@@ -39,7 +39,8 @@ public record Settings(int port,
                        Optional<Oidc> oidc,
                        boolean demoStatistics,
                        MailSettings mail,
-                       Hardening hardening) {
+                       Hardening hardening,
+                       boolean acceptQuestionnaireV1) {
 
     /**
      * OpenID Connect, on when {@code nrm.oidc.issuer} is set.
@@ -100,7 +101,10 @@ public record Settings(int port,
                         && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
                         .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
                 mail(config),
-                Hardening.from(config, (key, env) -> value(config, key, env)));
+                Hardening.from(config, (key, env) -> value(config, key, env)),
+                // Forms already open in a browser may still send version 1 while this is true (RULESET-2.md §1).
+                Boolean.parseBoolean(value(config, "nrm.questionnaires.accept-v1", "NRM_QUESTIONNAIRES_ACCEPT_V1")
+                        .orElse("true")));
     }
 
     private static MailSettings mail(Config config) {

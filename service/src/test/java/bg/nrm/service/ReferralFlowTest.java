@@ -255,7 +255,7 @@ class ReferralFlowTest {
         assertThat(screening.get("assessment").get("level").asText()).isEqualTo("IMMEDIATE");
         Map<String, JsonNode> referrals = byRecipient(screening);
         assertThat(referrals.get("police-plovdiv").get("anonymised").asBoolean()).isFalse();
-        assertThat(referrals.get("shelter-sofia").get("anonymised").asBoolean()).isTrue();
+        assertThat(referrals.get("cc-adults-plovdiv").get("anonymised").asBoolean()).isTrue();
         long overrides = service.count("SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'");
         assertThat(overrides).isEqualTo(1);
         assertThat(api.get("/api/v1/audit/verify", api.token("auditor")).json().get("valid").asBoolean()).isTrue();

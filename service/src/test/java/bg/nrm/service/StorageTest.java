@@ -28,16 +28,18 @@ class StorageTest {
     void screeningSurvivesARestartOnTheSameData(String kind) {
         Map<String, String> db = database(kind);
         String id;
+        long seeded;
         try (TestService first = TestService.start(dataDir, new MutableClock(), db)) {
             id = first.api.post("/api/v1/screenings", first.api.token("screener.plovdiv"),
                     Screenings.json(Screenings.highRiskChild("BG-16"))).json().get("id").asText();
+            seeded = first.count("SELECT COUNT(*) FROM organisations");
         }
         try (TestService second = TestService.start(dataDir, new MutableClock(), db)) {
             JsonNode read = second.api.get("/api/v1/screenings/" + id, second.api.token("screener.plovdiv")).json();
             assertThat(read.get("assessment").get("level").asText()).isEqualTo("HIGH");
             assertThat(read.get("referrals").size()).isEqualTo(6);
             long orgs = second.count("SELECT COUNT(*) FROM organisations");
-            assertThat(orgs).as("the demo seed does not duplicate on restart").isEqualTo(25);
+            assertThat(orgs).as("the demo seed does not duplicate on restart").isEqualTo(seeded).isGreaterThan(20);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ public final class Decision {
     private final Map<Recipient, Need> needs = new EnumMap<>(Recipient.class);
     private final List<String> advice = new ArrayList<>();
     private final Set<String> firedRules = new LinkedHashSet<>();
+    private final Set<EnvelopeNotice> noticesToAll = EnumSet.noneOf(EnvelopeNotice.class);
+    private final Map<Recipient, Set<EnvelopeNotice>> noticesTo = new EnumMap<>(Recipient.class);
+    private final Set<RoutingAdvice> guidance = EnumSet.noneOf(RoutingAdvice.class);
 
     Decision() {
     }
@@ -44,6 +48,59 @@ public final class Decision {
     public void advise(String sentence, String rule) {
         advice.add(sentence);
         firedRules.add(rule);
+    }
+
+    /** Ruleset 2.x: the recipient receives the identity; merged with any other rule asking for the same recipient. */
+    public void tell(Recipient recipient, Duration deadline, String rule) {
+        merge(new Need(recipient, false, deadline, rule, false));
+    }
+
+    /** Ruleset 2.x: the recipient receives no identity; merged with any other rule asking for the same recipient. */
+    public void tellAnonymised(Recipient recipient, Duration deadline, String rule) {
+        merge(new Need(recipient, true, deadline, rule, false));
+    }
+
+    /**
+     * Ruleset 2.x: the police receive the identity of an adult who did not consent, because of a risk to life; the
+     * envelope carries the minimum only (identity, location, contact, the danger, the referrer's contacts).
+     */
+    public void tellPoliceOverridingRefusal(Duration deadline, String rule) {
+        merge(new Need(Recipient.POLICE, false, deadline, rule, true, true));
+    }
+
+    /** Ruleset 2.x: every envelope of this case carries the notice. */
+    public void noticeToAll(EnvelopeNotice notice, String rule) {
+        noticesToAll.add(notice);
+        firedRules.add(rule);
+    }
+
+    /** Ruleset 2.x: the envelope to this recipient, if it is told, carries the notice. */
+    public void noticeTo(Recipient recipient, EnvelopeNotice notice, String rule) {
+        noticesTo.computeIfAbsent(recipient, r -> EnumSet.noneOf(EnvelopeNotice.class)).add(notice);
+        firedRules.add(rule);
+    }
+
+    /** Ruleset 2.x: advice for the screener about the routing, in Bulgarian and English. */
+    public void guide(RoutingAdvice advice, String rule) {
+        guidance.add(advice);
+        firedRules.add(rule);
+    }
+
+    private void merge(Need need) {
+        needs.merge(need.recipient(), need, Need::merge);
+        firedRules.add(need.rule());
+    }
+
+    /** The notices for the envelope to this recipient, in notice order. */
+    Set<EnvelopeNotice> notices(Recipient recipient) {
+        Set<EnvelopeNotice> all = EnumSet.noneOf(EnvelopeNotice.class);
+        all.addAll(noticesToAll);
+        all.addAll(noticesTo.getOrDefault(recipient, Set.of()));
+        return all;
+    }
+
+    Set<RoutingAdvice> guidance() {
+        return Collections.unmodifiableSet(guidance);
     }
 
     private void add(Need need) {

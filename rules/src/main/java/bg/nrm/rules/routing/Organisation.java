@@ -18,9 +18,26 @@ import java.util.Set;
  *                       commission that deals with everyone says {@code true} for both
  * @param takesAdults    whether it takes (or deals with) adults
  * @param freePlaces     free places of a residential service; {@code null} means not residential (no place limit)
+ * @param takesGender    ruleset 2.x placement: {@code female}, {@code male} or {@code any} ({@code null} is read as
+ *                       any)
+ * @param minAge         ruleset 2.x placement: the youngest age it takes; {@code null} for no limit
+ * @param maxAge         ruleset 2.x placement: the oldest age it takes; {@code null} for no limit
+ * @param serves         ruleset 2.x placement: {@code TRAFFICKING}, {@code DOMESTIC_VIOLENCE}, {@code GENERAL};
+ *                       empty is read as general
  */
 public record Organisation(String id, String name, OrganisationType type, String region, Set<String> coveredRegions,
-                           boolean takesChildren, boolean takesAdults, Integer freePlaces) {
+                           boolean takesChildren, boolean takesAdults, Integer freePlaces, String takesGender,
+                           Integer minAge, Integer maxAge, Set<String> serves) {
+    /** What a residential service may serve. */
+    public static final Set<String> SERVES = Set.of("TRAFFICKING", "DOMESTIC_VIOLENCE", "GENERAL");
+    /** Whom a residential service may take. */
+    public static final Set<String> GENDERS = Set.of("female", "male", "any");
+
+    /** An organisation as version 1 of the directory knew it: no placement limits beyond children and adults. */
+    public Organisation(String id, String name, OrganisationType type, String region, Set<String> coveredRegions,
+                        boolean takesChildren, boolean takesAdults, Integer freePlaces) {
+        this(id, name, type, region, coveredRegions, takesChildren, takesAdults, freePlaces, null, null, null, null);
+    }
 
     public Organisation {
         if (id == null || id.isBlank()) {
@@ -41,6 +58,16 @@ public record Organisation(String id, String name, OrganisationType type, String
         if (freePlaces != null && freePlaces < 0) {
             throw new RulesException("organisation " + id + " has a negative number of free places");
         }
+        if (takesGender != null && !GENDERS.contains(takesGender)) {
+            throw new RulesException("organisation " + id + " takes an unknown gender");
+        }
+        if (minAge != null && minAge < 0 || maxAge != null && (maxAge < 0 || minAge != null && maxAge < minAge)) {
+            throw new RulesException("organisation " + id + " has an impossible age range");
+        }
+        serves = serves == null ? Set.of() : Set.copyOf(serves);
+        if (!SERVES.containsAll(serves)) {
+            throw new RulesException("organisation " + id + " serves an unknown kind of case");
+        }
     }
 
     /** Whether it is a residential service, that is, one with a place limit. */
@@ -51,5 +78,29 @@ public record Organisation(String id, String name, OrganisationType type, String
     /** Whether it takes this subject: children or adults as asked, and a free place if it is residential. */
     boolean canTake(boolean child) {
         return (child ? takesChildren : takesAdults) && (freePlaces == null || freePlaces > 0);
+    }
+
+    /**
+     * Ruleset 2.x: whether it takes this person: children or adults, a free place, the person's age within its
+     * limits and its gender. A person whose gender is {@code other} or {@code unknown} is matched only by services
+     * that take any gender, so that nobody is sent where they may be turned away.
+     */
+    boolean canTake(boolean child, int ageYears, String gender) {
+        if (!canTake(child) || minAge != null && ageYears < minAge || maxAge != null && ageYears > maxAge) {
+            return false;
+        }
+        return takesGender == null || takesGender.equals("any") || takesGender.equals(gender);
+    }
+
+    /**
+     * Ruleset 2.x: whether it serves this kind of case. An organisation that names none serves every kind; one that
+     * serves {@code GENERAL} also takes a case of trafficking, but a domestic-violence case goes only where
+     * {@code DOMESTIC_VIOLENCE} is served (RULESET-2.md §3).
+     */
+    boolean serves(String kind) {
+        if (kind == null || serves.isEmpty() || serves.contains(kind)) {
+            return true;
+        }
+        return kind.equals("TRAFFICKING") && serves.contains("GENERAL");
     }
 }

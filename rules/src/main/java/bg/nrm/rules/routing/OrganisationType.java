@@ -21,5 +21,12 @@ public enum OrganisationType {
     /** A local commission for combating trafficking in human beings (МКБТХ). */
     LOCAL_COMMISSION,
     /** The National Commission for combating trafficking in human beings (НКБТХ). */
-    NATIONAL_COMMISSION
+    NATIONAL_COMMISSION,
+    /** The State Agency for Refugees at the Council of Ministers (ДАБ при МС), national. Ruleset 2.x. */
+    STATE_AGENCY_REFUGEES,
+    /**
+     * A centre for the protection and assistance of victims of trafficking (център за защита и помощ на пострадали от
+     * трафик, Combating Trafficking in Human Beings Act). Ruleset 2.x.
+     */
+    PROTECTION_CENTRE
 }

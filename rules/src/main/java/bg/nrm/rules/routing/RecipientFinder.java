@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Internal: finds the organisation that fills a recipient for a subject.
@@ -34,6 +35,12 @@ final class RecipientFinder {
 
     Optional<Organisation> find(Set<OrganisationType> types, boolean nearestStandsIn, boolean child,
                                 String subjectRegion, Set<String> excludedIds, Collection<Organisation> directory) {
+        return find(types, nearestStandsIn, o -> o.canTake(child), subjectRegion, excludedIds, directory);
+    }
+
+    /** As above, with the test of whether an organisation takes the subject given (ruleset 2.x placement). */
+    Optional<Organisation> find(Set<OrganisationType> types, boolean nearestStandsIn, Predicate<Organisation> takes,
+                                String subjectRegion, Set<String> excludedIds, Collection<Organisation> directory) {
         Comparator<Organisation> closestFirst = Comparator
                 .<Organisation>comparingInt(o -> tier(o, subjectRegion))
                 .thenComparingDouble(o -> regions.distanceKm(subjectRegion, o.region()))
@@ -41,7 +48,7 @@ final class RecipientFinder {
         return directory.stream()
                 .filter(o -> types.contains(o.type()))
                 .filter(o -> !excludedIds.contains(o.id()))
-                .filter(o -> o.canTake(child))
+                .filter(takes)
                 .filter(o -> nearestStandsIn || tier(o, subjectRegion) != ELSEWHERE)
                 .min(closestFirst);
     }

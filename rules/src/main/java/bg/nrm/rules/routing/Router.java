@@ -1,5 +1,6 @@
 package bg.nrm.rules.routing;
 
+import bg.nrm.rules.Advice;
 import bg.nrm.rules.Regions;
 import bg.nrm.rules.RulesException;
 import org.kie.api.KieBase;
@@ -27,13 +28,17 @@ import java.util.Set;
 public final class Router {
     private static final String KIE_BASE = "routingKB";
     private static final String RULE_PACKAGE = "bg.nrm.rules.routing";
+    private static final String KIE_BASE_2 = "routingKB2";
+    private static final String RULE_PACKAGE_2 = "bg.nrm.rules.ruleset2.routing";
 
     private final KieBase kieBase;
+    private final KieBase kieBase2;
     private final Regions regions;
     private final RecipientFinder finder;
 
-    private Router(KieBase kieBase, Regions regions) {
+    private Router(KieBase kieBase, KieBase kieBase2, Regions regions) {
         this.kieBase = kieBase;
+        this.kieBase2 = kieBase2;
         this.regions = regions;
         this.finder = new RecipientFinder(regions);
     }
@@ -44,7 +49,7 @@ public final class Router {
      * @throws RulesException if the build-time rule model is missing or holds no routing rules
      */
     public static Router create() {
-        return new Router(loadedKieBase(), Regions.builtIn());
+        return new Router(loadedKieBase(), loadedKieBase2(), Regions.builtIn());
     }
 
     /**
@@ -57,6 +62,9 @@ public final class Router {
     public RoutingResult route(RoutingRequest request, Collection<Organisation> directory) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(directory, "directory");
+        if (request.facts() != null) {
+            return routeTwo(request, directory);
+        }
         Decision decision = decide(request);
         List<RouteTarget> targets = new ArrayList<>();
         List<String> advice = new ArrayList<>(decision.advice());
@@ -74,6 +82,56 @@ public final class Router {
             }
         }
         return new RoutingResult(targets, advice);
+    }
+
+    // Ruleset 2.x: the version-2 table, placement by age, gender and kind of case, notices and bilingual advice.
+    private RoutingResult routeTwo(RoutingRequest request, Collection<Organisation> directory) {
+        Decision decision = decideTwo(request);
+        CaseFacts facts = request.facts();
+        List<RouteTarget> targets = new ArrayList<>();
+        List<Advice> guidance = new ArrayList<>();
+        decision.guidance().forEach(g -> guidance.add(g.advice()));
+        Set<String> chosen = new HashSet<>();
+        for (Need need : decision.needs()) {
+            Recipient recipient = need.recipient();
+            // An adult goes to a residential service for the kind of case: domestic violence where the table says
+            // so, else trafficking when indicated, else a general service (never a domestic-violence-only centre).
+            String kind = recipient.serves() != null ? recipient.serves()
+                    : request.child() ? null : kindOfCase(decision, request);
+            Optional<Organisation> found = finder.find(recipient.types(), recipient.nearestStandsIn(),
+                    o -> o.canTake(request.child(), facts.ageYears(), facts.gender()) && o.serves(kind),
+                    request.region(), chosen, directory);
+            if (found.isEmpty()) {
+                guidance.add(RecipientRole.notFound(recipient, request.region(), directory));
+                continue;
+            }
+            Organisation organisation = found.get();
+            chosen.add(organisation.id());
+            List<Advice> notices = new ArrayList<>();
+            Advice role = RecipientRole.of(recipient, request.child());
+            if (role != null) {
+                notices.add(role);
+            }
+            if (need.anonymised()) {
+                notices.add(EnvelopeNotice.ANONYMISED_CONSULTATION.advice());
+            }
+            if (need.minimumData()) {
+                notices.add(EnvelopeNotice.MINIMUM_DATA.advice());
+            }
+            for (EnvelopeNotice notice : decision.notices(recipient)) {
+                if (notice != EnvelopeNotice.ANONYMISED_CONSULTATION && notice != EnvelopeNotice.MINIMUM_DATA) {
+                    notices.add(notice.advice());
+                }
+            }
+            targets.add(new RouteTarget(organisation.id(), organisation.type(), need.anonymised(), need.deadline(),
+                    need.rule(), need.consentOverridden(), need.minimumData(), notices));
+        }
+        List<String> advice = guidance.stream().map(a -> a.text().bg()).toList();
+        return new RoutingResult(targets, advice, guidance);
+    }
+
+    private static String kindOfCase(Decision decision, RoutingRequest request) {
+        return request.facts().findingCodes().contains("TRAFFICKING_INDICATED") ? "TRAFFICKING" : "GENERAL";
     }
 
     /**
@@ -120,6 +178,29 @@ public final class Router {
         return decision;
     }
 
+    /** Runs the ruleset-2.x routing rules alone. */
+    Decision decideTwo(RoutingRequest request) {
+        Decision decision = new Decision();
+        try {
+            kieBase2.newStatelessKieSession().execute(List.of(new Case(request), decision));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RulesException rulesException) {
+                    throw rulesException;
+                }
+            }
+            throw new RulesException("the routing rules failed", e);
+        }
+        return decision;
+    }
+
+    /** The names of the ruleset-2.x routing rules. */
+    Set<String> ruleNamesTwo() {
+        Set<String> names = new HashSet<>();
+        kieBase2.getKiePackage(RULE_PACKAGE_2).getRules().forEach(rule -> names.add(rule.getName()));
+        return names;
+    }
+
     /** The names of the routing rules in the knowledge base. */
     Set<String> ruleNames() {
         Set<String> names = new HashSet<>();
@@ -149,6 +230,21 @@ public final class Router {
     }
 
     private static volatile KieBase loaded;
+    private static volatile KieBase loaded2;
+
+    private static KieBase loadedKieBase2() {
+        KieBase kieBase = loaded2;
+        if (kieBase == null) {
+            synchronized (Router.class) {
+                kieBase = loaded2;
+                if (kieBase == null) {
+                    kieBase = load(KIE_BASE_2, RULE_PACKAGE_2);
+                    loaded2 = kieBase;
+                }
+            }
+        }
+        return kieBase;
+    }
 
     /** The knowledge base, loaded once on first use; a failed load is retried and fails again with a clear error. */
     private static KieBase loadedKieBase() {
@@ -157,7 +253,7 @@ public final class Router {
             synchronized (Router.class) {
                 kieBase = loaded;
                 if (kieBase == null) {
-                    kieBase = load();
+                    kieBase = load(KIE_BASE, RULE_PACKAGE);
                     loaded = kieBase;
                 }
             }
@@ -165,17 +261,17 @@ public final class Router {
         return kieBase;
     }
 
-    private static KieBase load() {
+    private static KieBase load(String name, String rulePackage) {
         KieBase kieBase;
         try {
             // A container of our own: the shared classpath container is bound to the first class loader that asks
             // for it, and the screening rules may ask first.
             KieContainer container = KieServices.Factory.get().newKieClasspathContainer(Router.class.getClassLoader());
-            kieBase = container.getKieBase(KIE_BASE);
+            kieBase = container.getKieBase(name);
         } catch (RuntimeException e) {
             throw new RulesException("the routing rules could not be loaded (is the build-time model missing?)", e);
         }
-        KiePackage rules = kieBase == null ? null : kieBase.getKiePackage(RULE_PACKAGE);
+        KiePackage rules = kieBase == null ? null : kieBase.getKiePackage(rulePackage);
         if (rules == null || rules.getRules().isEmpty()) {
             // Without rules every case would route to nobody: refuse to start instead.
             throw new RulesException("the routing knowledge base holds no routing rules");

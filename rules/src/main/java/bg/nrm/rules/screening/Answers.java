@@ -1,5 +1,6 @@
 package bg.nrm.rules.screening;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,15 @@ public final class Answers {
     private final Set<String> yes;
     private final List<String> strongYesCodes;
     private final List<String> dangerCodes;
+    private final List<String> yesDimensions;
 
     Answers(List<String> yesCodes, List<String> strongYesCodes, List<String> dangerCodes) {
+        this(yesCodes, List.of(), strongYesCodes, dangerCodes);
+    }
+
+    Answers(List<String> yesCodes, List<String> yesDimensions, List<String> strongYesCodes, List<String> dangerCodes) {
         this.yesCodes = List.copyOf(yesCodes);
+        this.yesDimensions = List.copyOf(yesDimensions);
         this.yes = new HashSet<>(yesCodes);
         this.strongYesCodes = List.copyOf(strongYesCodes);
         this.dangerCodes = List.copyOf(dangerCodes);
@@ -39,6 +46,26 @@ public final class Answers {
     /** Whether any sign of immediate danger ({@code ID}) was answered yes. */
     public boolean isAnyDanger() {
         return !dangerCodes.isEmpty();
+    }
+
+    /**
+     * The codes answered yes whose dimension is one of {@code dimensions} (comma-separated, for example
+     * {@code "VI,EX,CR,CD,ACT"}), in questionnaire order. Ruleset 2.x only (version 1 facts carry no dimensions).
+     */
+    public List<String> yesIn(String dimensions) {
+        List<String> wanted = List.of(dimensions.split(","));
+        List<String> out = new ArrayList<>(yesCodes.size());
+        for (int i = 0; i < yesDimensions.size(); i++) {
+            if (wanted.contains(yesDimensions.get(i))) {
+                out.add(yesCodes.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Whether any code of the given dimensions (comma-separated) was answered yes. */
+    public boolean anyYesIn(String dimensions) {
+        return !yesIn(dimensions).isEmpty();
     }
 
     /** Every code answered yes, in questionnaire order. */

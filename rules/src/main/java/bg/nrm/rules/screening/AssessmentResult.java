@@ -1,5 +1,6 @@
 package bg.nrm.rules.screening;
 
+import bg.nrm.rules.Advice;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.ExploitationForm;
 import bg.nrm.rules.Finding;
@@ -22,11 +23,14 @@ import java.util.Set;
 public final class AssessmentResult {
     /** Finding codes in the order an assessment lists them. */
     private static final List<String> FINDING_ORDER = List.of(
-            "IMMEDIATE_DANGER", "TRAFFICKING_INDICATED", "CHILD_SEXUAL_ABUSE_WITH_RISK",
+            "IMMEDIATE_DANGER", "TRAFFICKING_INDICATED", "CHILD_SEXUAL_ABUSE_WITH_RISK", "CHILD_SEXUAL_ABUSE",
+            "CHILD_MARRIAGE_OR_SALE", "CHILD_IN_NEED_OF_PROTECTION",
             "DR_POSITIVE", "CR_POSITIVE", "VR_POSITIVE", "EX_POSITIVE", "CD_POSITIVE", "VD_POSITIVE", "CH_POSITIVE",
-            "AGE_UNCERTAIN_TREATED_AS_CHILD", "INSUFFICIENT_INFORMATION");
-    /** The dimensions that can be positive, in catalogue order. */
+            "VI_POSITIVE", "AGE_UNCERTAIN_TREATED_AS_CHILD", "INSUFFICIENT_INFORMATION");
+    /** The dimensions that can be positive under ruleset 1.x, in catalogue order. */
     public static final List<String> DIMENSIONS = List.of("DR", "CR", "VR", "EX", "CD", "VD", "CH");
+    /** The dimensions that can be positive under ruleset 2.x: violence (VI) is one too. */
+    public static final List<String> DIMENSIONS_2 = List.of("DR", "CR", "VR", "EX", "CD", "VD", "CH", "VI");
 
     private static final String INSUFFICIENT_INFORMATION = "INSUFFICIENT_INFORMATION";
 
@@ -37,13 +41,16 @@ public final class AssessmentResult {
     private final Map<String, List<String>> positive = new HashMap<>();
     private final Set<ExploitationForm> forms = EnumSet.noneOf(ExploitationForm.class);
     private final Set<Recommendation> recommendations = EnumSet.noneOf(Recommendation.class);
+    private final Set<ScreenerAdvice> advice = EnumSet.noneOf(ScreenerAdvice.class);
+    private final List<String> dimensions;
     private final Set<String> levelIndicators = new HashSet<>();
     private RiskLevel level = RiskLevel.NONE;
     private boolean treatedAsChild;
 
-    AssessmentResult(List<String> yesCodes, List<String> unknownStrongOrder) {
+    AssessmentResult(List<String> yesCodes, List<String> unknownStrongOrder, List<String> dimensions) {
         this.yesCodes = yesCodes;
         this.unknownStrongOrder = unknownStrongOrder;
+        this.dimensions = dimensions;
     }
 
     /** Records a finding and returns it as a fact, for rules that build on it. */
@@ -138,6 +145,16 @@ public final class AssessmentResult {
         recommendations.add(recommendation);
     }
 
+    /** Ruleset 2.x: adds a piece of advice for the screener, in Bulgarian and English. */
+    public void advise(ScreenerAdvice piece) {
+        advice.add(piece);
+    }
+
+    /** Ruleset 2.x: removes the finding with this code, if present (a rule that limits where a finding applies). */
+    public void withdraw(String findingCode) {
+        findings.removeIf(f -> f.code().equals(findingCode));
+    }
+
     public void treatAsChild() {
         treatedAsChild = true;
     }
@@ -157,13 +174,21 @@ public final class AssessmentResult {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingInt((Finding f) -> FINDING_ORDER.indexOf(f.code()))
                 .thenComparingInt(f -> f.indicators().isEmpty() ? -1 : yesCodes.indexOf(f.indicators().get(0))));
-        List<String> dimensions = new ArrayList<>(positive.size());
-        for (String d : DIMENSIONS) {
+        List<String> positiveDimensions = new ArrayList<>(positive.size());
+        for (String d : this.dimensions) {
             if (positive.containsKey(d)) {
-                dimensions.add(d);
+                positiveDimensions.add(d);
             }
         }
+        if (!advice.isEmpty()) {
+            // Ruleset 2.x: the screener reads Bulgarian first; the codes and both languages travel as advice.
+            List<Advice> pieces = advice.stream().map(ScreenerAdvice::advice).toList();
+            List<String> texts = pieces.stream().map(a -> a.text().bg()).toList();
+            return new Assessment(level, sorted, List.copyOf(forms), positiveDimensions, texts, treatedAsChild,
+                    rulesetVersion, pieces);
+        }
         List<String> texts = recommendations.stream().map(Recommendation::text).toList();
-        return new Assessment(level, sorted, List.copyOf(forms), dimensions, texts, treatedAsChild, rulesetVersion);
+        return new Assessment(level, sorted, List.copyOf(forms), positiveDimensions, texts, treatedAsChild,
+                rulesetVersion);
     }
 }

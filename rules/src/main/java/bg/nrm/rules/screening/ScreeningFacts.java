@@ -16,12 +16,15 @@ import java.util.Map;
  * decision is taken here.
  */
 public final class ScreeningFacts {
-    private static final Map<String, Integer> DIMENSION_INDEX = new HashMap<>();
+    private static final Map<String, Integer> DIMENSION_INDEX = index(AssessmentResult.DIMENSIONS);
+    private static final Map<String, Integer> DIMENSION_INDEX_2 = index(AssessmentResult.DIMENSIONS_2);
 
-    static {
-        for (int i = 0; i < AssessmentResult.DIMENSIONS.size(); i++) {
-            DIMENSION_INDEX.put(AssessmentResult.DIMENSIONS.get(i), i);
+    private static Map<String, Integer> index(List<String> dimensions) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            index.put(dimensions.get(i), i);
         }
+        return index;
     }
 
     private final List<Object> facts;
@@ -38,44 +41,66 @@ public final class ScreeningFacts {
      * @param answers raw answers by code; a missing item is unknown
      */
     public static ScreeningFacts of(Questionnaire questionnaire, Subject subject, Map<String, String> answers) {
+        ScreenedPerson person = new ScreenedPerson(subject.ageYears(), Questionnaire.ADULT.equals(questionnaire.subject()),
+                subject.ageUncertain(), subject.consentToIdentifiedReferral());
+        return of(questionnaire, person, answers, DIMENSION_INDEX, AssessmentResult.DIMENSIONS, false);
+    }
+
+    /**
+     * Builds the facts of a screening for ruleset 2.x: violence (VI) is counted as a dimension like the others, each
+     * yes answer carries its dimension, and the person carries the subject facts of questionnaire version 2.
+     */
+    public static ScreeningFacts ofRulesetTwo(Questionnaire questionnaire, Subject subject,
+                                              Map<String, String> answers) {
+        ScreenedPerson person = new ScreenedPerson(subject.ageYears(), Questionnaire.ADULT.equals(questionnaire.subject()),
+                subject.ageUncertain(), subject.consentToIdentifiedReferral(), subject.citizenship(),
+                subject.isUnaccompanied(), subject.isAsylumSeeker(), subject.needsInterpreter());
+        return of(questionnaire, person, answers, DIMENSION_INDEX_2, AssessmentResult.DIMENSIONS_2, true);
+    }
+
+    private static ScreeningFacts of(Questionnaire questionnaire, ScreenedPerson person, Map<String, String> answers,
+                                     Map<String, Integer> dimensionIndex, List<String> dimensions, boolean two) {
         List<Object> facts = new ArrayList<>(16);
+        List<String> yesDimensions = new ArrayList<>(two ? 8 : 0);
         List<String> yesCodes = new ArrayList<>(8);
         List<String> unknownStrong = new ArrayList<>(8);
         List<String> strongYes = new ArrayList<>(4);
         List<String> danger = new ArrayList<>(2);
-        DimensionCount[] counts = new DimensionCount[AssessmentResult.DIMENSIONS.size()];
-        facts.add(new ScreenedPerson(subject.ageYears(), Questionnaire.ADULT.equals(questionnaire.subject()),
-                subject.ageUncertain(), subject.consentToIdentifiedReferral()));
+        DimensionCount[] counts = new DimensionCount[dimensions.size()];
+        facts.add(person);
         for (QuestionnaireItem item : questionnaire.items()) {
             String raw = answers == null ? null : answers.get(item.code());
             Answer answer = answer(raw);
             if (answer == Answer.YES) {
                 yesCodes.add(item.code());
+                if (two) {
+                    yesDimensions.add(item.dimension());
+                }
                 if (item.strength() == Strength.STRONG) {
                     strongYes.add(item.code());
                 }
                 if (item.dimension().equals("ID")) {
                     danger.add(item.code());
                 }
-                Integer d = DIMENSION_INDEX.get(item.dimension());
+                Integer d = dimensionIndex.get(item.dimension());
                 if (d != null) {
-                    count(counts, d).yes(item.code(), item.strength());
+                    count(counts, d, dimensions).yes(item.code(), item.strength());
                 }
             } else if (answer == Answer.UNKNOWN && item.strength() == Strength.STRONG) {
-                Integer d = DIMENSION_INDEX.get(item.dimension());
+                Integer d = dimensionIndex.get(item.dimension());
                 if (d != null) {
                     unknownStrong.add(item.code());
-                    count(counts, d).strongUnknown(item.code());
+                    count(counts, d, dimensions).strongUnknown(item.code());
                 }
             }
         }
-        facts.add(new Answers(yesCodes, strongYes, danger));
+        facts.add(new Answers(yesCodes, yesDimensions, strongYes, danger));
         for (DimensionCount count : counts) {
             if (count != null && !count.isEmpty()) {
                 facts.add(count);
             }
         }
-        return new ScreeningFacts(facts, new AssessmentResult(yesCodes, unknownStrong));
+        return new ScreeningFacts(facts, new AssessmentResult(yesCodes, unknownStrong, dimensions));
     }
 
     /** Same as {@code Answer.parse(raw).orElse(Answer.UNKNOWN)}, a missing answer included, without the Optional. */
@@ -86,9 +111,9 @@ public final class ScreeningFacts {
         return "no".equals(raw) ? Answer.NO : Answer.UNKNOWN;
     }
 
-    private static DimensionCount count(DimensionCount[] counts, int d) {
+    private static DimensionCount count(DimensionCount[] counts, int d, List<String> dimensions) {
         if (counts[d] == null) {
-            counts[d] = new DimensionCount(AssessmentResult.DIMENSIONS.get(d));
+            counts[d] = new DimensionCount(dimensions.get(d));
         }
         return counts[d];
     }

@@ -49,6 +49,8 @@ public class AssessmentBenchmark {
     private Questionnaire adultQuestionnaire;
     private ScreeningInput child;
     private ScreeningInput adult;
+    private ScreeningInput child2;
+    private ScreeningInput adult2;
 
     @Setup
     public void setUp() {
@@ -65,6 +67,18 @@ public class AssessmentBenchmark {
                 List.of("DR_JOB_NATURE", "DR_WAGES", "DR_CONDITIONS", "EX_EXCESSIVE_HOURS", "EX_NO_PAY", "EX_LIVING",
                         "CD_DOCS_TAKEN", "CD_DEBT_BONDAGE", "VD_UNKNOWN_PLACE", "CD_PHONE_TAKEN"),
                 List.of("CR_VIOLENCE", "CD_CONFINED", "ID_DEPARTURE_IMMINENT"));
+        // The same two people answered with the version-2 questionnaires (ruleset 2.0.0); the new codes are "no".
+        child2 = input(Questionnaires.builtIn().find("child-risk", 2).orElseThrow(), 15, yesOf(child), unknownOf(child));
+        adult2 = input(Questionnaires.builtIn().find("adult-risk", 2).orElseThrow(), 34, yesOf(adult), unknownOf(adult));
+    }
+
+    private static List<String> yesOf(ScreeningInput in) {
+        return in.answers().entrySet().stream().filter(e -> e.getValue().equals("yes")).map(Map.Entry::getKey).toList();
+    }
+
+    private static List<String> unknownOf(ScreeningInput in) {
+        return in.answers().entrySet().stream().filter(e -> e.getValue().equals("unknown")).map(Map.Entry::getKey)
+                .toList();
     }
 
     private static ScreeningInput input(Questionnaire q, int age, List<String> yes, List<String> unknown) {
@@ -83,6 +97,16 @@ public class AssessmentBenchmark {
     @Benchmark
     public Assessment droolsAdult() {
         return assessor.assess(adult);
+    }
+
+    @Benchmark
+    public Assessment droolsChildV2() {
+        return assessor.assess(child2);
+    }
+
+    @Benchmark
+    public Assessment droolsAdultV2() {
+        return assessor.assess(adult2);
     }
 
     @Benchmark

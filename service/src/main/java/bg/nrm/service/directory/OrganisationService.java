@@ -74,7 +74,7 @@ public final class OrganisationService implements HttpService {
     public record OrganisationUpdate(String name, String webhookUrl, Integer places, Integer freePlaces,
                                      List<String> coveredRegions, Boolean takesChildren, Boolean takesAdults,
                                      String address, String dutyPhone, String outOfHoursPhone, String email,
-                                     String webhookSecret) {
+                                     String webhookSecret, Organisation.Placement placement) {
     }
 
     @Override
@@ -172,7 +172,8 @@ public final class OrganisationService implements HttpService {
                 new Organisation.Contacts(orNull(u.address(), current.contacts().address()),
                         orNull(u.dutyPhone(), current.contacts().dutyPhone()),
                         orNull(u.outOfHoursPhone(), current.contacts().outOfHoursPhone()),
-                        orNull(u.email(), current.contacts().email())));
+                        orNull(u.email(), current.contacts().email())),
+                u.placement() != null ? u.placement() : current.placement());
         List<Problem.FieldProblem> errors = validate(next);
         WebhookSecret secret = null;
         boolean generate = GENERATE.equals(u.webhookSecret())
@@ -246,6 +247,26 @@ public final class OrganisationService implements HttpService {
                 .map(k -> new KeyView(k.fingerprint(), k.status(), k.expiresAt())).toList(), secrets.isSet(o.id()), null);
     }
 
+    // Ruleset 2.0.0 placement facts: the same limits the routing rules accept, each error naming its field.
+    private static void placement(Organisation.Placement p, List<Problem.FieldProblem> errors) {
+        if (p == null) {
+            return;
+        }
+        if (p.takesGender() != null && !bg.nrm.rules.routing.Organisation.GENDERS.contains(p.takesGender())) {
+            errors.add(new Problem.FieldProblem("placement.takesGender", "must be female, male or any"));
+        }
+        if (p.minAge() != null && (p.minAge() < 0 || p.minAge() > 120)) {
+            errors.add(new Problem.FieldProblem("placement.minAge", "must be between 0 and 120"));
+        }
+        if (p.maxAge() != null && (p.maxAge() < 0 || p.maxAge() > 120
+                || p.minAge() != null && p.maxAge() < p.minAge())) {
+            errors.add(new Problem.FieldProblem("placement.maxAge", "must be between minAge and 120"));
+        }
+        if (p.serves() != null && !bg.nrm.rules.routing.Organisation.SERVES.containsAll(p.serves())) {
+            errors.add(new Problem.FieldProblem("placement.serves", "must list TRAFFICKING, DOMESTIC_VIOLENCE or GENERAL"));
+        }
+    }
+
     private List<Problem.FieldProblem> validate(Organisation o) {
         List<Problem.FieldProblem> errors = new ArrayList<>();
         Regions regions = Regions.builtIn();
@@ -268,6 +289,7 @@ public final class OrganisationService implements HttpService {
         if (o.places() != null && o.places() < 0) {
             errors.add(new Problem.FieldProblem("places", "must not be negative"));
         }
+        placement(o.placement(), errors);
         if (o.freePlaces() != null && (o.freePlaces() < 0 || (o.places() != null && o.freePlaces() > o.places()))) {
             errors.add(new Problem.FieldProblem("freePlaces", "must be between 0 and places"));
         }

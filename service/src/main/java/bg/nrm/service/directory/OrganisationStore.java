@@ -27,7 +27,8 @@ public final class OrganisationStore {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final AtomicLong GENERATION = new AtomicLong();
     private static final String COLUMNS = "id, name, type, region, covered_regions, takes_children, takes_adults, "
-            + "places, free_places, webhook_url, address, duty_phone, out_of_hours_phone, email";
+            + "places, free_places, webhook_url, address, duty_phone, out_of_hours_phone, email, takes_gender, min_age, "
+            + "max_age, serves";
 
     private final Database db;
     private volatile Cached<List<Organisation>> all;
@@ -77,22 +78,32 @@ public final class OrganisationStore {
 
     public static void insert(Connection c, Organisation o, long now) throws SQLException {
         changed();
-        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        Organisation.Placement p = o.placement();
+        Sql.update(c, "INSERT INTO organisations (" + COLUMNS + ", created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 o.id(), o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()),
                 o.takesChildren(), o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.contacts().address(),
-                o.contacts().dutyPhone(), o.contacts().outOfHoursPhone(), o.contacts().email(), now);
+                o.contacts().dutyPhone(), o.contacts().outOfHoursPhone(), o.contacts().email(),
+                p == null ? null : p.takesGender(), p == null ? null : p.minAge(), p == null ? null : p.maxAge(),
+                serves(p), now);
     }
 
     public static void update(Connection c, Organisation o) throws SQLException {
         changed();
+        Organisation.Placement p = o.placement();
         Sql.update(c, "UPDATE organisations SET name = ?, type = ?, region = ?, covered_regions = ?, takes_children = ?, "
                         + "takes_adults = ?, places = ?, free_places = ?, webhook_url = ?, address = ?, duty_phone = ?, "
-                        + "out_of_hours_phone = ?, email = ? WHERE id = ?",
+                        + "out_of_hours_phone = ?, email = ?, takes_gender = ?, min_age = ?, max_age = ?, serves = ? "
+                        + "WHERE id = ?",
                 o.name(), o.type().name(), o.region(), String.join(",", o.coveredRegions()), o.takesChildren(),
                 o.takesAdults(), o.places(), o.freePlaces(), o.webhookUrl(), o.contacts().address(),
-                o.contacts().dutyPhone(), o.contacts().outOfHoursPhone(), o.contacts().email(), o.id());
+                o.contacts().dutyPhone(), o.contacts().outOfHoursPhone(), o.contacts().email(),
+                p == null ? null : p.takesGender(), p == null ? null : p.minAge(), p == null ? null : p.maxAge(),
+                serves(p), o.id());
     }
 
+    private static String serves(Organisation.Placement p) {
+        return p == null || p.serves() == null || p.serves().isEmpty() ? null : String.join(",", p.serves());
+    }
     /** An organisation's webhook secret as stored: sealed, with the wrapped data key it is sealed under. */
     public record SealedSecret(byte[] sealed, byte[] wrappedKey) {
     }
@@ -189,6 +200,17 @@ public final class OrganisationStore {
                 rs.getInt("takes_children") == 1, rs.getInt("takes_adults") == 1, Sql.nullableInt(rs, "places"),
                 Sql.nullableInt(rs, "free_places"), rs.getString("webhook_url"),
                 new Organisation.Contacts(rs.getString("address"), rs.getString("duty_phone"),
-                        rs.getString("out_of_hours_phone"), rs.getString("email")));
+                        rs.getString("out_of_hours_phone"), rs.getString("email")), placement(rs));
+    }
+
+    private static Organisation.Placement placement(ResultSet rs) throws SQLException {
+        String gender = rs.getString("takes_gender");
+        Integer min = Sql.nullableInt(rs, "min_age");
+        Integer max = Sql.nullableInt(rs, "max_age");
+        String serves = rs.getString("serves");
+        if (gender == null && min == null && max == null && serves == null) {
+            return null;
+        }
+        return new Organisation.Placement(gender, min, max, serves == null ? List.of() : List.of(serves.split(",")));
     }
 }

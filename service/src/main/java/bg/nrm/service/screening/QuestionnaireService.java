@@ -3,6 +3,7 @@ package bg.nrm.service.screening;
 import bg.nrm.rules.LocalizedText;
 import bg.nrm.rules.Questionnaire;
 import bg.nrm.rules.Questionnaires;
+import bg.nrm.rules.RiskAssessor;
 import bg.nrm.service.auth.Access;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.http.Bodies;
@@ -25,9 +26,13 @@ public final class QuestionnaireService implements HttpService {
         this.questionnaires = questionnaires;
     }
 
-    /** One line of the list. */
+    /**
+     * One line of the list. {@code current} marks the version new screenings should answer (the newest of its id);
+     * older versions stay listed so that a stored screening can be read with the version it answered, and
+     * {@code rulesetVersion} says which rules assess it.
+     */
     public record Summary(String id, int version, LocalizedText title, String subject, int minAge, int maxAge,
-                          int items) {
+                          int items, boolean current, String rulesetVersion) {
     }
 
     @Override
@@ -39,7 +44,9 @@ public final class QuestionnaireService implements HttpService {
     private void handleList(ServerRequest req, ServerResponse res) {
         Access.require(req, Role.values());
         Bodies.json(res, questionnaires.all().stream()
-                .map(q -> new Summary(q.id(), q.version(), q.title(), q.subject(), q.minAge(), q.maxAge(), q.items().size()))
+                .map(q -> new Summary(q.id(), q.version(), q.title(), q.subject(), q.minAge(), q.maxAge(),
+                        q.items().size(), questionnaires.latest(q.id()).orElseThrow().version() == q.version(),
+                        RiskAssessor.rulesetFor(q.version())))
                 .toList());
     }
 

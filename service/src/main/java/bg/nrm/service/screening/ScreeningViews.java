@@ -1,7 +1,9 @@
 package bg.nrm.service.screening;
 
+import bg.nrm.rules.Advice;
 import bg.nrm.rules.Assessment;
 import bg.nrm.service.referral.ReferralState;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +16,16 @@ public final class ScreeningViews {
     /** A created or read screening. */
     public record ScreeningView(String id, Instant createdAt, String organisationId, String questionnaire,
                                 int questionnaireVersion, Assessment assessment, List<ReferralView> referrals,
-                                List<String> advice) {
+                                List<String> advice,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Advice> routingAdvice) {
+
+        /** A view without bilingual routing advice (ruleset 1.x, and reads of a stored screening). */
+        public ScreeningView(String id, Instant createdAt, String organisationId, String questionnaire,
+                             int questionnaireVersion, Assessment assessment, List<ReferralView> referrals,
+                             List<String> advice) {
+            this(id, createdAt, organisationId, questionnaire, questionnaireVersion, assessment, referrals, advice,
+                    List.of());
+        }
     }
 
     /** A referral as the screener sees it. {@code history} is filled on reads, not in the creation response. */

@@ -61,6 +61,7 @@ public final class ScreeningWorkflow {
     private final Sealer sealer;
     private final AuditLog audit;
     private final Clock clock;
+    private volatile boolean acceptVersionOne = true;
 
     public ScreeningWorkflow(Database db, Questionnaires questionnaires, RiskAssessor assessor, Router router,
                              OrganisationStore directory, RecipientKeys recipientKeys, ReferralFactory referrals,
@@ -77,6 +78,12 @@ public final class ScreeningWorkflow {
         this.clock = clock;
     }
 
+    /** Whether screenings of questionnaire version 1 are still accepted ({@code nrm.questionnaires.accept-v1}). */
+    public ScreeningWorkflow acceptVersionOne(boolean accept) {
+        this.acceptVersionOne = accept;
+        return this;
+    }
+
     /** The outcome of a submission: the view, and whether it was replayed from an earlier identical request. */
     public record Outcome(String responseJson, boolean replayed) {
     }
@@ -89,6 +96,10 @@ public final class ScreeningWorkflow {
         }
         Instant now = clock.instant();
         List<Problem.FieldProblem> problems = new ArrayList<>(RequestChecks.check(request, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        if (!acceptVersionOne && Integer.valueOf(1).equals(request.questionnaireVersion())) {
+            problems.add(new Problem.FieldProblem("questionnaireVersion",
+                    "version 1 is no longer accepted here: answer the current version of the questionnaire"));
+        }
         ScreeningInput input = toInput(request);
         Assessment assessment;
         try {
@@ -107,8 +118,9 @@ public final class ScreeningWorkflow {
         List<Organisation> orgs = directory.all();
         Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
         Organisation from = byId.get(screener.organisationId());
-        RoutingResult routing = router.route(new RoutingRequest(assessment.level(), child, request.subject().region(),
-                request.consentToIdentifiedReferral()), orgs.stream().map(Organisation::toRoutingFact).toList());
+        // Routed by the table of the ruleset that made the assessment (1.x for version 1, 2.x for version 2).
+        RoutingResult routing = router.route(RoutingRequest.of(questionnaire, assessment, input.subject(),
+                input.answers()), orgs.stream().map(Organisation::toRoutingFact).toList());
 
         CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
                 request.consentToIdentifiedReferral(), request.notes());
@@ -124,7 +136,7 @@ public final class ScreeningWorkflow {
         ScreeningViews.ScreeningView view = new ScreeningViews.ScreeningView(screeningId, now, screener.organisationId(),
                 questionnaire.id(), questionnaire.version(), assessment,
                 planned.stream().map(p -> ScreeningViews.view(p.referral(), byId.get(p.referral().recipientId()), null)).toList(),
-                routing.advice());
+                routing.advice(), routing.guidance());
         String responseJson = Json.writeString(view);
         ScreeningStore.Row row = new ScreeningStore.Row(screeningId, screener.organisationId(), screener.username(),
                 now.toEpochMilli(), questionnaire.id(), questionnaire.version(), assessment.rulesetVersion(),
@@ -181,7 +193,7 @@ public final class ScreeningWorkflow {
             failure = "recipient has no valid encryption key";
         } else {
             envelope = referrals.envelope(source, referralId, to,
-                    ReferralFactory.kind(target.anonymised(), target.consentOverridden()), now, dueBy, certs);
+                    ReferralFactory.kind(target.anonymised(), target.consentOverridden() || target.minimumData()), now, dueBy, certs);
         }
         Referral referral = new Referral(referralId, source.screeningId(), source.from().id(), to.id(), to.type(),
                 target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),
@@ -206,7 +218,8 @@ public final class ScreeningWorkflow {
     private static ScreeningInput toInput(ScreeningRequest r) {
         CaseContent.Subject s = r.subject();
         Subject subject = s == null ? null : new Subject(s.ageYears(), s.gender(), s.citizenship(), s.region(),
-                r.ageUncertain(), r.consentToIdentifiedReferral());
+                r.ageUncertain(), r.consentToIdentifiedReferral(), s.unaccompanied(), s.asylumSeeker(),
+                s.exploitedAbroad(), s.language());
         return new ScreeningInput(r.questionnaire(), r.questionnaireVersion(), subject,
                 r.answers() == null ? Map.of() : r.answers());
     }

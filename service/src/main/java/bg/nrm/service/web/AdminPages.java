@@ -161,7 +161,7 @@ public final class AdminPages implements HttpService {
             try {
                 organisations.update(admin, current.organisation().id(), new OrganisationService.OrganisationUpdate(
                         name.isEmpty() ? "" : name, values.get("webhookUrl").trim(), places, freePlaces, null,
-                        form.contains("takesChildren"), form.contains("takesAdults"), null, null, null, null, null));
+                        form.contains("takesChildren"), form.contains("takesAdults"), null, null, null, null, null, null));
                 Web.seeOther(res, "/admin/organisations/" + current.organisation().id() + "?done=saved");
                 return;
             } catch (ProblemException e) {

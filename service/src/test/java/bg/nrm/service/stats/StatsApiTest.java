@@ -107,8 +107,7 @@ class StatsApiTest {
     void aCommissionCoveringSeveralRegionsMustNameOne() {
         service.app.database().inTransaction(c -> {
             OrganisationStore.insert(c, new Organisation("lc-test-two-regions", "МКБТХ – две области",
-                    OrganisationType.LOCAL_COMMISSION, "BG-16", List.of("BG-16", "BG-13"), true, true, null, null, null,
-                    null),
+                    OrganisationType.LOCAL_COMMISSION, "BG-16", List.of("BG-16", "BG-13"), true, true, null, null, null),
                     0L);
             UserStore.insertIfAbsent(c, new UserStore.User("commission.two", PasswordHasher.argon2id()
                     .hash(TestService.PASSWORD.toCharArray()), Role.COMMISSION, "lc-test-two-regions"), 0L);
