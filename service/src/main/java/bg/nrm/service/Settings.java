@@ -36,6 +36,7 @@ public record Settings(int port,
                        java.util.Set<String> trustedProxies,
                        boolean secureCookies,
                        Optional<Oidc> oidc,
+                       boolean demoStatistics,
                        boolean acceptQuestionnaireV1) {
 
     /**
@@ -92,6 +93,10 @@ public record Settings(int port,
                 value(config, "nrm.auth.secure-cookies", "NRM_AUTH_SECURE_COOKIES").map(Boolean::parseBoolean)
                         .orElse(config.get("server.tls").exists()),
                 oidc(config),
+                // Made-up statistics rows for the demo's commissions; only with the demo, never on real data.
+                value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
+                        && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
+                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
                 // Forms already open in a browser may still send version 1 while this is true (RULESET-2.md §1).
                 Boolean.parseBoolean(value(config, "nrm.questionnaires.accept-v1", "NRM_QUESTIONNAIRES_ACCEPT_V1")
                         .orElse("true")));

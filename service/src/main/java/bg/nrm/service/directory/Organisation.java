@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An organisation of the directory as stored and served (DESIGN.md §8). {@code freePlaces} is null for services
- * that are not residential. {@code placement} (ruleset 2.0.0) says whom a residential service takes and what kind of
- * case it serves; null when it takes everyone its children/adults flags allow.
+ * An organisation of the directory as stored and served (docs/data-model.md). {@code freePlaces} is null for services
+ * that are not residential. {@code placement} (ruleset 2.0.0) says whom a residential service takes and
+ * what kind of case it serves; null when it takes everyone its children/adults flags allow.
  */
 public record Organisation(String id, String name, OrganisationType type, String region, List<String> coveredRegions,
                            boolean takesChildren, boolean takesAdults, Integer places, Integer freePlaces,
