@@ -80,6 +80,10 @@ public final class RouteAccess {
             row("POST", "/api/v1/referrals/{id}/revoke", Scope.OWN_ORGANISATION, Role.SCREENER),
             row("GET", "/api/v1/stats", Scope.COVERED_REGIONS, Role.COMMISSION),
             row("GET", "/api/v1/stats/mechanism", Scope.COVERED_REGIONS, Role.COMMISSION),
+            // Replay under ruleset 2.0.0: a screener's own organisation's screenings; a commission's anonymised table.
+            row("GET", "/api/v1/replay", Scope.OWN_ORGANISATION, Role.SCREENER),
+            row("GET", "/api/v1/replay/{id}/draft", Scope.OWN_ORGANISATION, Role.SCREENER),
+            row("GET", "/api/v1/replay/transitions", Scope.COVERED_REGIONS, Role.COMMISSION),
             row("GET", "/api/v1/organisations", Scope.ALL, Role.ADMIN),
             row("POST", "/api/v1/organisations", Scope.ALL, Role.ADMIN),
             row("GET", "/api/v1/organisations/{id}", Scope.ALL, Role.ADMIN),
