@@ -90,6 +90,7 @@ public final class RouteAccess {
             row("PUT", "/api/v1/organisations/{id}", Scope.ALL, Role.ADMIN),
             row("PUT", "/api/v1/organisations/{id}/keys", Scope.ALL, Role.ADMIN),
             row("POST", "/api/v1/organisations/{id}/keys/confirm", Scope.OWN_ORGANISATION),
+            row("POST", "/api/v1/organisations/{id}/keys/{fingerprint}/retire", Scope.ALL, Role.ADMIN),
             row("GET", "/api/v1/users", Scope.ALL, Role.ADMIN),
             row("POST", "/api/v1/users", Scope.ALL, Role.ADMIN),
             row("GET", "/api/v1/users/{username}", Scope.ALL, Role.ADMIN),
