@@ -86,7 +86,8 @@ class HostileInputTest {
                 }
                 String token = row.roles().contains(bg.nrm.service.auth.Role.ADMIN) ? admin
                         : row.roles().contains(bg.nrm.service.auth.Role.SCREENER) ? screener : recipient;
-                String path = row.path().replace("{id}", "ozd-plovdiv").replace("{username}", "nobody.sample");
+                String path = row.path().replace("{id}", "ozd-plovdiv").replace("{username}", "nobody.sample")
+                        .replace("{fingerprint}", "A".repeat(40)).replace("{hash}", "kei1q4tipxxu1yj79k9kfukdhfy631xe");
                 for (byte[] body : bodies) {
                     expect4xxProblem(row.method() + " " + path, send(row.method(), path, token, body, "application/json"));
                 }
