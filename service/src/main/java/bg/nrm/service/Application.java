@@ -17,6 +17,7 @@ import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.ClientAddress;
 import bg.nrm.service.auth.Credentials;
 import bg.nrm.service.auth.LiveStreams;
+import bg.nrm.service.auth.OidcSignIn;
 import bg.nrm.service.auth.RateLimiter;
 import bg.nrm.service.auth.SignIn;
 import bg.nrm.service.auth.UserService;
@@ -166,6 +167,11 @@ public final class Application implements AutoCloseable {
         ReferralService referralService = new ReferralService(db, referrals, escalation, reasons, audit, clock);
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
+        settings.oidc().ifPresent(o -> {
+            OidcSignIn oidc = new OidcSignIn(o, db, credentials, audit, clock, settings.secureCookies());
+            credentials.external(oidc);
+            routing.register("/auth/oidc", oidc);
+        });
         routing.register("/api/v1/auth", new AuthService(signIn, credentials,
                         new ClientAddress(settings.trustedProxies()), hasher, db, audit, clock))
                 .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,

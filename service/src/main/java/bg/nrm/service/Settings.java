@@ -34,7 +34,24 @@ public record Settings(int port,
                        Duration sessionLifetime,
                        Duration oneTimePasswordTtl,
                        java.util.Set<String> trustedProxies,
-                       boolean secureCookies) {
+                       boolean secureCookies,
+                       Optional<Oidc> oidc) {
+
+    /**
+     * OpenID Connect, on when {@code nrm.oidc.issuer} is set.
+     *
+     * @param issuer          the provider's issuer URL (its discovery document is {@code <issuer>/.well-known/openid-configuration})
+     * @param clientId        this service's client id at the provider (also an accepted audience)
+     * @param clientSecret    the client secret, if the provider gave one (PKCE is used either way)
+     * @param audience        the audience of access tokens the provider issues for this service (default: client id)
+     * @param claim           the claim that names the local account's {@code externalSubject} (default {@code sub})
+     * @param redirectUri     where the provider sends the browser back: {@code https://<host>/auth/oidc/callback}
+     * @param clockSkew       tolerated clock difference for expiry and not-before
+     * @param refetchInterval shortest time between two fetches of the provider's keys
+     */
+    public record Oidc(String issuer, String clientId, Optional<String> clientSecret, String audience, String claim,
+                       Optional<String> redirectUri, Duration clockSkew, Duration refetchInterval) {
+    }
 
     /** Reads the settings from Helidon config, system properties and the environment. */
     public static Settings from(Config config) {
@@ -72,7 +89,25 @@ public record Settings(int port,
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 // Secure cookies whenever the server speaks TLS, or when a TLS-terminating proxy is in front of it.
                 value(config, "nrm.auth.secure-cookies", "NRM_AUTH_SECURE_COOKIES").map(Boolean::parseBoolean)
-                        .orElse(config.get("server.tls").exists()));
+                        .orElse(config.get("server.tls").exists()),
+                oidc(config));
+    }
+
+    private static Optional<Oidc> oidc(Config config) {
+        Optional<String> issuer = value(config, "nrm.oidc.issuer", "NRM_OIDC_ISSUER").filter(s -> !s.isBlank());
+        if (issuer.isEmpty()) {
+            return Optional.empty();
+        }
+        String clientId = value(config, "nrm.oidc.client-id", "NRM_OIDC_CLIENT_ID").filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("nrm.oidc.client-id is required with nrm.oidc.issuer"));
+        return Optional.of(new Oidc(issuer.get(), clientId,
+                value(config, "nrm.oidc.client-secret", "NRM_OIDC_CLIENT_SECRET").filter(s -> !s.isBlank()),
+                value(config, "nrm.oidc.audience", "NRM_OIDC_AUDIENCE").filter(s -> !s.isBlank()).orElse(clientId),
+                value(config, "nrm.oidc.claim", "NRM_OIDC_CLAIM").filter(s -> !s.isBlank()).orElse("sub"),
+                value(config, "nrm.oidc.redirect-uri", "NRM_OIDC_REDIRECT_URI").filter(s -> !s.isBlank()),
+                Duration.parse(value(config, "nrm.oidc.clock-skew", "NRM_OIDC_CLOCK_SKEW").orElse("PT60S")),
+                Duration.parse(value(config, "nrm.oidc.jwks-refetch-interval", "NRM_OIDC_JWKS_REFETCH_INTERVAL")
+                        .orElse("PT10S"))));
     }
 
     /** True when the database is PostgreSQL rather than the embedded SQLite file. */
