@@ -90,6 +90,7 @@ public final class Application implements AutoCloseable {
     private final SealedReasons reasons;
     private final Credentials credentials;
     private final SignIn signIn;
+    private final ClientAddress clientAddress;
 
     private Application(Settings settings, Clock clock) {
         this.settings = settings;
@@ -125,6 +126,7 @@ public final class Application implements AutoCloseable {
                         streams),
                 streams);
         this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.generatedDemoPassword = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
                 : Optional.empty();
@@ -173,7 +175,7 @@ public final class Application implements AutoCloseable {
             routing.register("/auth/oidc", oidc);
         });
         routing.register("/api/v1/auth", new AuthService(signIn, credentials,
-                        new ClientAddress(settings.trustedProxies()), hasher, db, audit, clock))
+                        clientAddress, hasher, db, audit, clock))
                 .register("/api/v1/users", new UserService(db, hasher, credentials, audit, clock,
                         settings.oneTimePasswordTtl()))
                 .register("/api/v1/service-key", new ServiceKeyService(signingKey))
@@ -223,6 +225,11 @@ public final class Application implements AutoCloseable {
     /** The one password check of every local sign-in (token route and web form). */
     public SignIn signIn() {
         return signIn;
+    }
+
+    /** The source address of a request as sign-in throttling counts it (for {@link SignIn#check}). */
+    public ClientAddress clientAddress() {
+        return clientAddress;
     }
 
     public KeyRotation keyRotation() {

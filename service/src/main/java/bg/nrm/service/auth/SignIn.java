@@ -48,6 +48,12 @@ public final class SignIn {
         public boolean passwordChangeRequired() {
             return user.passwordChangeRequired();
         }
+
+        /** The caller to start a session for ({@link WebSessions#create}). */
+        public Principal principal() {
+            return new Principal(user.username(), user.role(), user.organisationId(), null, null,
+                    user.passwordChangeRequired());
+        }
     }
 
     /** Unknown user, wrong password, disabled or expired: always the same. */
