@@ -15,6 +15,6 @@ JAVA="$(nrm_find_jdk)/bin/java"
 ./mvnw -B -q -pl "$module" test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/test-classpath.txt
 cd "$module"
-exec "$JAVA" --sun-misc-unsafe-memory-access=allow -Djava.util.logging.config.file=../etc/test-logging.properties \
+exec "$JAVA" -Dsun.misc.unsafe.memory.access=allow -Djava.util.logging.config.file=../etc/test-logging.properties \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   org.openjdk.jmh.Main "$bench" -f 1 -wi 3 -w 2s -i 5 -r 2s "$@"

@@ -7,7 +7,7 @@ source etc/find-jdk.sh
 JAVA_HOME="$(nrm_find_jdk)"
 ./mvnw -B -q -DskipTests install
 ./mvnw -B -q -pl service dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow \
   -Djava.util.logging.config.file=etc/test-logging.properties \
   -cp "service/target/test-classes:service/target/classes:$(cat service/target/bench.cp)" \
   bg.nrm.service.bench.ServiceBenchmark "${1:-sqlite}" "${2:-10}"

@@ -10,6 +10,7 @@ import bg.nrm.rules.RiskAssessor;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.admin.AuditService;
 import bg.nrm.service.admin.KeyRotation;
+import bg.nrm.service.apidocs.ApiDocsService;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.auth.AccessTokens;
 import bg.nrm.service.auth.AuthFilter;
@@ -42,6 +43,7 @@ import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
 import bg.nrm.service.screening.ScreeningService;
 import bg.nrm.service.screening.ScreeningWorkflow;
+import bg.nrm.service.stats.DemoStatistics;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
@@ -81,7 +83,7 @@ public final class Application implements AutoCloseable {
     private final ReferralStore referrals;
     private final ScreeningWorkflow workflow;
     private final Questionnaires questionnaires;
-    private final Optional<String> generatedDemoPassword;
+    private final DemoSeed.Result demo;
     private final Escalation escalation;
     private final DeliveryWorker delivery;
     private final AlertHub alerts;
@@ -127,9 +129,12 @@ public final class Application implements AutoCloseable {
                 streams);
         this.signIn = new SignIn(new UserStore(db), hasher, audit, clock);
         this.clientAddress = new ClientAddress(settings.trustedProxies());
-        this.generatedDemoPassword = settings.demoEnabled()
+        this.demo = settings.demoEnabled()
                 ? new DemoSeed(db, hasher, audit, clock).run(keysDir, settings.demoPassword())
-                : Optional.empty();
+                : new DemoSeed.Result(false, Optional.empty());
+        if (settings.demoStatistics() && DemoStatistics.seedIfEmpty(db, clock) > 0) {
+            audit.append("system", "DEMO_STATISTICS_SEEDED", null, DemoStatistics.ROWS + " made-up statistics rows");
+        }
     }
 
     /**
@@ -189,7 +194,8 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
-                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()));
+                .register("/api/v1/stats", new StatsService(db, directory, audit, settings.statsThreshold()))
+                .register("/api/docs", new ApiDocsService());
     }
 
     public Settings settings() {
@@ -214,7 +220,12 @@ public final class Application implements AutoCloseable {
 
     /** The demo password generated on first seeding, when none was configured; empty afterwards. */
     public Optional<String> generatedDemoPassword() {
-        return generatedDemoPassword;
+        return demo.generatedPassword();
+    }
+
+    /** Whether this start created the demo users (false: demo off, or they existed with their old password). */
+    public boolean demoUsersCreated() {
+        return demo.usersCreated();
     }
 
     /** Tokens, browser sessions and live streams of the signed-in: for the web pages and for tests. */

@@ -35,7 +35,8 @@ public record Settings(int port,
                        Duration oneTimePasswordTtl,
                        java.util.Set<String> trustedProxies,
                        boolean secureCookies,
-                       Optional<Oidc> oidc) {
+                       Optional<Oidc> oidc,
+                       boolean demoStatistics) {
 
     /**
      * OpenID Connect, on when {@code nrm.oidc.issuer} is set.
@@ -90,7 +91,11 @@ public record Settings(int port,
                 // Secure cookies whenever the server speaks TLS, or when a TLS-terminating proxy is in front of it.
                 value(config, "nrm.auth.secure-cookies", "NRM_AUTH_SECURE_COOKIES").map(Boolean::parseBoolean)
                         .orElse(config.get("server.tls").exists()),
-                oidc(config));
+                oidc(config),
+                // Made-up statistics rows for the demo's commissions; only with the demo, never on real data.
+                value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
+                        && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
+                        .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()));
     }
 
     private static Optional<Oidc> oidc(Config config) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MutableClock extends Clock {
     private final AtomicLong offsetMillis = new AtomicLong();
+    private final AtomicLong frozenAt = new AtomicLong(-1);
 
     public void advance(Duration d) {
         offsetMillis.addAndGet(d.toMillis());
@@ -33,8 +34,21 @@ public final class MutableClock extends Clock {
         return Instant.ofEpochMilli(millis());
     }
 
+    /**
+     * Stops the clock until {@link #resume()}: for a test of a limit that refills with time, which would otherwise
+     * depend on how fast a busy machine runs it.
+     */
+    public void freeze() {
+        frozenAt.set(System.currentTimeMillis());
+    }
+
+    public void resume() {
+        frozenAt.set(-1);
+    }
+
     @Override
     public long millis() {
-        return System.currentTimeMillis() + offsetMillis.get();
+        long frozen = frozenAt.get();
+        return (frozen >= 0 ? frozen : System.currentTimeMillis()) + offsetMillis.get();
     }
 }

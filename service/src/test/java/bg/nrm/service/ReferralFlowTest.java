@@ -1,6 +1,9 @@
 package bg.nrm.service;
 
 import bg.nrm.service.http.Json;
+import bg.nrm.service.referral.DeliveryWorker;
+import bg.nrm.service.referral.Escalation;
+import bg.nrm.testing.QuietLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +37,15 @@ class ReferralFlowTest {
     Path dataDir;
     TestService service;
     Api api;
+    // These tests make deliveries fail and escalations run out of recipients on purpose: what the workers log about
+    // it is kept for the assertions instead of printed, where it would read like a broken build.
+    QuietLog deliveryLog;
+    QuietLog escalationLog;
 
     @BeforeEach
     void start() {
+        deliveryLog = QuietLog.of(DeliveryWorker.class);
+        escalationLog = QuietLog.of(Escalation.class);
         service = TestService.start(dataDir, new MutableClock(), Map.of("nrm.delivery.initial-backoff", "PT10S",
                 "nrm.delivery.max-attempts", "4"));
         api = service.api;
@@ -45,6 +54,8 @@ class ReferralFlowTest {
     @AfterEach
     void stop() {
         service.close();
+        deliveryLog.close();
+        escalationLog.close();
     }
 
     private JsonNode submit(Map<String, Object> body) {
@@ -125,6 +136,8 @@ class ReferralFlowTest {
             assertThat(state(referralId)).isEqualTo("FAILED");
             assertThat(webhook.received()).hasSize(4);
             assertThat(service.app.delivery().failedCount()).isEqualTo(1);
+            assertThat(deliveryLog.messages()).containsExactly(
+                    "WARNING referral " + referralId + " failed after 4 delivery attempts, last: HTTP 500");
         }
     }
 

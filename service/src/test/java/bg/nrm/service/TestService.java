@@ -44,6 +44,7 @@ public final class TestService implements AutoCloseable {
         values.put("nrm.data-dir", dataDir.toString());
         values.put("nrm.demo.enabled", "true");
         values.put("nrm.demo.password", PASSWORD);
+        values.put("nrm.demo.statistics", "false"); // tests count their own statistics rows
         values.put("nrm.keystore.password", "keystore-password-for-tests");
         values.put("nrm.workers.enabled", "false");
         values.putAll(overrides);

@@ -14,10 +14,13 @@ class KeyringTest {
 
     @Test
     void newestValidKeyIsPrimaryAndOldKeysStillVerify() {
-        Instant now = Instant.now();
-        GeneratedKey old = OrganisationKeys.generate("ozd-razlog", null, now.minus(Duration.ofDays(400)), null);
+        Instant start = Instant.now();
+        GeneratedKey old = OrganisationKeys.generate("ozd-razlog", null, start.minus(Duration.ofDays(400)), null);
         GeneratedKey current = OrganisationKeys.generate("ozd-razlog", null);
         Keyring ring = Keyring.empty("ozd-razlog").with(old.armoredCertificate()).with(current.armoredCertificate());
+        // Taken after the keys exist: on a busy machine generation takes seconds, and a key is not valid before it
+        // was created.
+        Instant now = Instant.now();
 
         assertThat(ring.primary(now)).map(Keyring.Entry::fingerprint).contains(current.fingerprint());
         assertThat(Certificates.fingerprint(ring.encryptionCertificate(now))).isEqualTo(current.fingerprint());
@@ -27,11 +30,13 @@ class KeyringTest {
 
     @Test
     void revokingTheNewestKeyFallsBackToTheOlderOne() {
-        Instant now = Instant.now();
-        GeneratedKey old = OrganisationKeys.generate("lc-sliven", null, now.minus(Duration.ofDays(30)), null);
+        Instant start = Instant.now();
+        GeneratedKey old = OrganisationKeys.generate("lc-sliven", null, start.minus(Duration.ofDays(30)), null);
         GeneratedKey current = OrganisationKeys.generate("lc-sliven", null);
         Keyring ring = Keyring.empty("lc-sliven").with(old.armoredCertificate()).with(current.armoredCertificate())
                 .with(Certificates.revoke(current.armoredSecretKey(), null));
+        // Taken after the keys and the revocation exist (see above).
+        Instant now = Instant.now();
         assertThat(ring.entries()).hasSize(2);
         assertThat(ring.primary(now)).map(Keyring.Entry::fingerprint).contains(old.fingerprint());
     }

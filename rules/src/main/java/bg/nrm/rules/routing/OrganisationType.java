@@ -1,6 +1,6 @@
 package bg.nrm.rules.routing;
 
-/** The kinds of organisation in the NRM directory (DESIGN.md §8). */
+/** The kinds of organisation in the NRM directory (docs/architecture.md). */
 public enum OrganisationType {
     /** A screening social service (ЦНСТ, ЦСРИ, КСУ). */
     SOCIAL_SERVICE,

@@ -16,7 +16,7 @@ import static bg.nrm.rules.routing.OrganisationType.POLICE;
 import static bg.nrm.rules.routing.OrganisationType.SHELTER;
 import static bg.nrm.rules.routing.OrganisationType.SOCIAL_SERVICE;
 
-/** The demo directory of DESIGN.md §8, as routing sees it, with helpers to vary it per scenario. */
+/** The demo directory (service demo-directory.json), as routing sees it, with helpers to vary it per scenario. */
 final class DemoDirectory {
     static final Set<String> ALL_REGIONS = allRegions();
 

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Deny by default: every {@code /api/} request needs a valid bearer token or browser session, except the few public
- * routes, and {@code /observe/metrics} needs an administrator's; only {@code /observe/health} is open to all.
+ * routes, and {@code /observe/metrics} needs an administrator's; {@code /observe/health}, {@code /openapi} and the API
+ * reference page {@code /api/docs} are open to all.
  *
  * <ul>
  *   <li>{@code Authorization: Bearer …}: the service's own token (its id must be recorded and not revoked), or one
@@ -53,7 +54,7 @@ public final class AuthFilter implements Filter {
         res.header(NO_REFERRER);
         String path = req.path().path();
         boolean metrics = path.startsWith("/observe/metrics");
-        if (!(path.startsWith("/api/") || metrics) || PUBLIC.contains(path)) {
+        if (!(path.startsWith("/api/") || metrics) || PUBLIC.contains(path) || isApiReference(path)) {
             chain.proceed();
             return;
         }
@@ -83,6 +84,11 @@ public final class AuthFilter implements Filter {
         }
         req.context().register(principal);
         chain.proceed();
+    }
+
+    // The API reference page and its scripts and styles are public, like the document at /openapi they render.
+    private static boolean isApiReference(String path) {
+        return path.equals("/api/docs") || path.startsWith("/api/docs/");
     }
 
     private Optional<Principal> bearer(String header) {

@@ -4,6 +4,7 @@ import bg.nrm.keys.password.PasswordHasher;
 import bg.nrm.service.audit.AuditLog;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -135,8 +136,14 @@ public final class AuthService implements HttpService {
     static UserStore.User accepted(SignIn.Result result) {
         return switch (result) {
             case SignIn.Accepted a -> a.user();
-            case SignIn.Throttled t -> throw ProblemException.tooManyRequests(t.retryAfter());
-            case SignIn.Refused r -> throw ProblemException.badCredentials();
+            case SignIn.Throttled t -> {
+                Meters.signInFailure(Meters.SignInFailure.RATE_LIMITED);
+                throw ProblemException.tooManyRequests(t.retryAfter());
+            }
+            case SignIn.Refused r -> {
+                Meters.signInFailure(Meters.SignInFailure.BAD_CREDENTIALS);
+                throw ProblemException.badCredentials();
+            }
         };
     }
 

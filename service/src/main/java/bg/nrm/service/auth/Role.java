@@ -1,6 +1,6 @@
 package bg.nrm.service.auth;
 
-/** The roles of DESIGN.md §1. Each route names the roles it admits; anything else is denied. */
+/** The roles (README.md, "Demo users"; docs/architecture.md). Each route names the roles it admits; anything else is denied. */
 public enum Role {
     /** Staff of a residential or community service who submit screenings. */
     SCREENER,

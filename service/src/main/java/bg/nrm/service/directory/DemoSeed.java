@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Seeds the demo directory of DESIGN.md §8 on the embedded default, once: organisations, a generated OpenPGP key
+ * Seeds the demo directory ({@code demo-directory.json} beside this class) on the embedded default, once: organisations, a generated OpenPGP key
  * pair per organisation written to {@code <data dir>/keys/<id>.secret.asc} and {@code .public.asc} (demo only: a
  * real organisation generates its own key and uploads the public half), and the demo users. Running it again changes
  * nothing that exists.
@@ -56,10 +56,14 @@ public final class DemoSeed {
     }
 
     /**
-     * Seeds what is missing. Returns the generated demo password when users were created without a configured one,
-     * so the caller can print it once.
+     * What seeding did for the demo users: whether it created them (or they existed already, with the password they
+     * were created with), and the password it generated when none was configured, to be shown once.
      */
-    public Optional<String> run(Path keysDir, Optional<String> configuredPassword) {
+    public record Result(boolean usersCreated, Optional<String> generatedPassword) {
+    }
+
+    /** Seeds what is missing. */
+    public Result run(Path keysDir, Optional<String> configuredPassword) {
         Seed seed = load();
         long now = clock.millis();
         // Key pairs are generated (first start) or read (restart) in parallel, before the database writes: generating
@@ -73,7 +77,7 @@ public final class DemoSeed {
         fillContacts(seed.users(), now);
         boolean anyMissing = seed.users().stream().anyMatch(u -> users.find(u.username()).isEmpty());
         if (!anyMissing) {
-            return Optional.empty();
+            return new Result(false, Optional.empty());
         }
         String password = configuredPassword.orElseGet(DemoSeed::generatePassword);
         String hash = hasher.hash(password.toCharArray());
@@ -86,7 +90,7 @@ public final class DemoSeed {
             }
             return null;
         });
-        return configuredPassword.isPresent() ? Optional.empty() : Optional.of(password);
+        return new Result(true, configuredPassword.isPresent() ? Optional.empty() : Optional.of(password));
     }
 
     private record DemoKey(String certificate, String fingerprint) {

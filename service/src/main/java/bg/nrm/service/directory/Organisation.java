@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An organisation of the directory as stored and served (DESIGN.md §8). {@code freePlaces} is null for services
+ * An organisation of the directory as stored and served (docs/data-model.md). {@code freePlaces} is null for services
  * that are not residential.
  */
 public record Organisation(String id, String name, OrganisationType type, String region, List<String> coveredRegions,

@@ -1,6 +1,7 @@
 package bg.nrm.service.referral;
 
 import bg.nrm.service.directory.Webhooks;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 
 import java.io.IOException;
@@ -82,9 +83,11 @@ public final class DeliveryWorker {
         int attempt = c.attempts() + 1;
         String outcome;
         boolean ok;
+        long started = System.nanoTime();
         try {
             URI target = URI.create(c.webhookUrl());
             if (!Webhooks.deliverable(target, allowPrivateNetworks)) {
+                Meters.delivery(Meters.Channel.WEBHOOK, false, null);
                 record(c.id(), attempt, false, "address not allowed");
                 return;
             }
@@ -106,6 +109,7 @@ public final class DeliveryWorker {
             store.release(c.id(), instanceId);
             return;
         }
+        Meters.delivery(Meters.Channel.WEBHOOK, ok, Duration.ofNanos(System.nanoTime() - started));
         // The outcome (status or error class) goes to the operator's log only: screeners read the history, and an
         // address's answers are not theirs to probe.
         record(c.id(), attempt, ok, outcome);

@@ -10,6 +10,7 @@ import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Json;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,9 @@ public final class Escalation {
             audit.append(c, "service", "REFERRAL_ESCALATED", r.id(), successor.map(s -> s.referral().id()).orElse(null));
             return true;
         });
+        if (escalated) {
+            Meters.escalation(successor.isPresent());
+        }
         if (escalated && successor.isEmpty()) {
             LOG.warning(() -> "referral " + r.id() + " escalated, but no further recipient of type " + r.recipientType());
         }

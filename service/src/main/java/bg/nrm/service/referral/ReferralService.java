@@ -6,6 +6,7 @@ import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -116,6 +117,7 @@ public final class ReferralService implements HttpService {
         // Pulling the envelope is delivery for recipients without a webhook.
         db.inTransaction(c -> {
             if (ReferralStore.transition(c, r.id(), ReferralState.DELIVERED, now)) {
+                Meters.delivery(Meters.Channel.PULL, true, null);
                 ReferralStore.event(c, r.id(), now, ReferralState.DELIVERED, p.username(), "envelope fetched");
             }
             audit.append(c, p.username(), "ENVELOPE_FETCHED", r.id(), null);

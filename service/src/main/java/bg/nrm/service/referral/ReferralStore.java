@@ -1,6 +1,7 @@
 package bg.nrm.service.referral;
 
 import bg.nrm.rules.routing.OrganisationType;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
 
@@ -47,6 +48,7 @@ public final class ReferralStore {
                 r.dueBy(), r.escalatedFrom(), r.attempts(), r.deliveredAt(), r.acknowledgedAt(), r.decidedAt(),
                 envelope, nextAttemptAt, r.createdAt());
         event(c, r.id(), r.createdAt(), r.state(), "service", r.escalatedFrom() == null ? "created" : "escalated from " + r.escalatedFrom());
+        Meters.referral(r.state().name());
     }
 
     public static void event(Connection c, String referralId, long at, ReferralState state, String actor, String detail)
@@ -120,8 +122,12 @@ public final class ReferralStore {
         set.chars().filter(ch -> ch == '?').forEach(ch -> params.add(now)); // every stamped column takes this moment
         params.add(id);
         String where = target == ReferralState.ESCALATED ? escalable(params, now) : " AND " + inStates(target.from(), params);
-        return Sql.update(c, "UPDATE referrals SET state = ?, updated_at = ?" + set + " WHERE id = ?" + where,
+        boolean moved = Sql.update(c, "UPDATE referrals SET state = ?, updated_at = ?" + set + " WHERE id = ?" + where,
                 params.toArray()) == 1;
+        if (moved) {
+            Meters.referral(target.name());
+        }
+        return moved;
     }
 
     // Unacknowledged past the deadline, or undeliverable or declined at any time. An acknowledgement that lands first
@@ -210,9 +216,13 @@ public final class ReferralStore {
             params.add(target == ReferralState.DELIVERED ? now : nextAttemptAt);
         }
         params.addAll(List.of(id, ReferralState.PENDING.name(), instanceId));
-        return Sql.update(c, "UPDATE referrals SET state = ?, attempts = ?, updated_at = ?" + set
+        boolean recorded = Sql.update(c, "UPDATE referrals SET state = ?, attempts = ?, updated_at = ?" + set
                 + ", claimed_by = NULL, claimed_until = NULL WHERE id = ? AND state = ? AND claimed_by = ?",
                 params.toArray()) == 1;
+        if (recorded && target != ReferralState.PENDING) {
+            Meters.referral(target.name());
+        }
+        return recorded;
     }
 
     /** Gives back this instance's claim without an attempt (the worker is stopping). */

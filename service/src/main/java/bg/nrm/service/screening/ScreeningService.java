@@ -9,6 +9,7 @@ import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Bodies;
 import bg.nrm.service.http.Json;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.SealedReasons;
 import io.helidon.http.HeaderNames;
@@ -58,7 +59,7 @@ public final class ScreeningService implements HttpService {
         }
         byte[] body = Bodies.readJsonBytes(req, maxBody);
         ScreeningRequest request = Json.parse(body, ScreeningRequest.class);
-        ScreeningWorkflow.Outcome outcome = workflow.submit(screener, request, key, body);
+        ScreeningWorkflow.Outcome outcome = Meters.timeScreening(() -> workflow.submit(screener, request, key, body));
         res.status(Status.CREATED_201);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");

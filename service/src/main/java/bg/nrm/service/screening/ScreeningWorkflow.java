@@ -23,6 +23,7 @@ import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Json;
 import bg.nrm.service.http.Problem;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.referral.RecipientKeys;
 import bg.nrm.service.referral.Referral;
 import bg.nrm.service.referral.ReferralFactory;
@@ -45,7 +46,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The life of a screening (DESIGN.md §3): validate, assess, route, then store in one transaction the sealed
+ * The life of a screening (docs/life-of-a-screening.md): validate, assess, route, then store in one transaction the sealed
  * screening, its statistics row, one envelope per recipient in the outbox and the audit entries. Everything slow
  * (rules, encryption) happens before the transaction; the transaction only writes.
  */
@@ -161,6 +162,7 @@ public final class ScreeningWorkflow {
             }
             throw e;
         }
+        Meters.screening(assessment.level().name());
         return new Outcome(responseJson, false);
     }
 

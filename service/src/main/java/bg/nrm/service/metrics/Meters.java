@@ -1,0 +1,93 @@
+package bg.nrm.service.metrics;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import io.helidon.service.registry.Services;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * What the service counts and times, in Helidon's global meter registry (application scope). Tags carry levels, states, channels and outcomes,
+ * never ids, organisations or anything about a person. A count made inside a transaction that then rolls back stays
+ * counted: these are operational figures, the statistics tables are the record.
+ *
+ * <p>In Prometheus form: {@code nrm_screenings_total{level}}, {@code nrm_screening_seconds},
+ * {@code nrm_referrals_total{state}}, {@code nrm_deliveries_total{channel,outcome}}, {@code nrm_delivery_seconds{channel}},
+ * {@code nrm_escalations_total{successor}}, {@code nrm_sign_in_failures_total{reason}}.
+ */
+public final class Meters {
+    private Meters() {
+    }
+
+    /** A screening was assessed and stored, at {@code level}. */
+    public static void screening(String level) {
+        counter("nrm.screenings", "Screenings stored, by risk level", "level", level).increment();
+    }
+
+    /** Times one screening submission (validate, assess, route, encrypt, store). */
+    public static <T> T timeScreening(Supplier<T> submission) {
+        return registry().getOrCreate(Timer.builder("nrm.screening")
+                .description("Time to validate, assess, route, encrypt and store a screening")).record(submission);
+    }
+
+    /** A referral entered {@code state} (created, delivered, acknowledged, decided, escalated, failed, revoked). */
+    public static void referral(String state) {
+        counter("nrm.referrals", "Referrals entering each state", "state", state).increment();
+    }
+
+    /** Delivery channels: pushed to a webhook, or pulled by the recipient. */
+    public enum Channel {
+        WEBHOOK, PULL;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One delivery attempt ended, delivered or not; a webhook attempt also records how long it took. */
+    public static void delivery(Channel channel, boolean delivered, Duration took) {
+        registry().getOrCreate(Counter.builder("nrm.deliveries")
+                        .description("Delivery attempts, by channel and outcome")
+                        .tags(List.of(Tag.create("channel", channel.tag()),
+                                Tag.create("outcome", delivered ? "delivered" : "failed"))))
+                .increment();
+        if (took != null) {
+            registry().getOrCreate(Timer.builder("nrm.delivery")
+                    .description("Time of one delivery attempt")
+                    .tags(List.of(Tag.create("channel", channel.tag())))).record(took);
+        }
+    }
+
+    /** A referral was escalated; {@code passedOn} whether a successor recipient was found. */
+    public static void escalation(boolean passedOn) {
+        counter("nrm.escalations", "Referrals escalated, and whether a next recipient was found", "successor",
+                passedOn ? "found" : "none").increment();
+    }
+
+    /** Why a sign-in was refused. */
+    public enum SignInFailure {
+        BAD_CREDENTIALS, RATE_LIMITED
+    }
+
+    /** A sign-in was refused. */
+    public static void signInFailure(SignInFailure reason) {
+        counter("nrm.sign_in.failures", "Refused sign-ins, by reason", "reason",
+                reason.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    // Helidon 4.5 keeps the meter registry in its service registry (Metrics.globalRegistry() is going away); the
+    // /observe/metrics endpoint reads the same one.
+    private static MeterRegistry registry() {
+        return Services.get(MeterRegistry.class);
+    }
+
+    private static Counter counter(String name, String description, String tag, String value) {
+        return registry().getOrCreate(Counter.builder(name).description(description)
+                .tags(List.of(Tag.create(tag, value))));
+    }
+}
