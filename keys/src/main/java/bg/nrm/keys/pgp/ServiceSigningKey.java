@@ -45,7 +45,8 @@ public final class ServiceSigningKey {
     static final String USER_ID = "NRM Screening and Referral Service <service@nrm.invalid>";
 
     // Bouncy Castle key and signature objects are not safe to share between threads (verifying a self-signature
-    // keeps state in the signature object), so every use gets its own copy parsed from these bytes.
+    // keeps state in the signature object), so every user gets its own copy parsed from these bytes: envelopes borrow
+    // a parsed copy from the pool below (one per concurrent envelope), other uses parse one each time.
     private final String armoredSecretKey;
     private final PGPPublicKeyRing certificate;
     private final String armoredCertificate;
