@@ -133,7 +133,15 @@ public final class Browser implements AutoCloseable {
         type("#username", username).type("#password", password).click("form[action='/sign-in'] button");
         // The click returns before the answer arrives: wait for the next page (a home page or the form again with
         // its error), so that the session cookie is set before the test goes on.
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                form.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // Stale, or (while the next page replaces it) "does not belong to the document": either way, gone.
+                return true;
+            }
+        });
         return this;
     }
 
