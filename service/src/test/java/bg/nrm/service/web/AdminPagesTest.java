@@ -61,7 +61,7 @@ class AdminPagesTest {
         assertThat(browser.path()).isEqualTo("/admin/organisations");
         browser.screenshot("admin-organisations");
         browser.click("tr[data-organisation-id='cc-children-plovdiv'] a");
-        assertThat(browser.path()).isEqualTo("/admin/organisations/cc-children-plovdiv");
+        assertThat(browser.waitForPath("/admin/organisations/cc-children-plovdiv", 20)).isEqualTo("/admin/organisations/cc-children-plovdiv");
         browser.screenshot("admin-organisation");
 
         browser.find("#key-file").sendKeys(keyFile.toString());

@@ -119,6 +119,20 @@ public final class Browser implements AutoCloseable {
         return find(css).getAttribute(attribute);
     }
 
+    /**
+     * Waits (up to {@code seconds}) until the address's path matches {@code regex} and returns the path then (the
+     * last one seen if it never matches, for the test's own assertion to report): a click that follows a link or
+     * posts a form returns before the next page is there.
+     */
+    public String waitForPath(String regex, int seconds) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d -> path().matches(regex));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Fall through: the caller's assertion names what was expected and what the path is.
+        }
+        return path();
+    }
+
     public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;

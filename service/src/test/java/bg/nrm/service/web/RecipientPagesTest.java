@@ -64,7 +64,7 @@ class RecipientPagesTest {
         browser.screenshot("recipient-inbox");
 
         browser.click("tr[data-referral-id='" + referralId + "'] a");
-        assertThat(browser.path()).isEqualTo("/referrals/" + referralId);
+        assertThat(browser.waitForPath("/referrals/" + referralId, 20)).isEqualTo("/referrals/" + referralId);
         browser.find("#key-file").sendKeys(dataDir.resolve("keys/cc-children-plovdiv.secret.asc").toString());
         browser.click("#open");
         WebElement document = browser.waitFor("#referral-document", 30);

@@ -61,7 +61,7 @@ class ScreenerPagesTest {
         browser.screenshot("screener-form");
         browser.click("form[action='/screenings'] button[type='submit']");
 
-        assertThat(browser.path()).matches("/screenings/[0-9a-f-]{36}");
+        assertThat(browser.waitForPath("/screenings/[0-9a-f-]{36}", 20)).matches("/screenings/[0-9a-f-]{36}");
         browser.screenshot("screener-result");
         assertThat(browser.find("[data-level]").getAttribute("data-level")).isEqualTo("HIGH");
         assertThat(browser.text("[data-level]")).contains("Висок риск");

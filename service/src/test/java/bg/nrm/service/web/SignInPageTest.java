@@ -51,7 +51,7 @@ class SignInPageTest {
         assertThat(browser.text("h1")).isEqualTo("Sign in");
         browser.type("#username", "screener.plovdiv").type("#password", TestService.PASSWORD)
                 .click("form[action='/sign-in'] button");
-        assertThat(browser.path()).startsWith("/screenings");
+        assertThat(browser.waitForPath("/screenings.*", 20)).startsWith("/screenings");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
         assertThat(browser.text(".nrm-header")).contains("Signed in as screener.plovdiv");
         browser.screenshot("home-screener-en");
