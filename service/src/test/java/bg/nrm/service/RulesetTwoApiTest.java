@@ -67,6 +67,35 @@ class RulesetTwoApiTest {
         return out;
     }
 
+    /** Opens, with the organisation's demo key, the envelope the screening sent to it, checking the signature. */
+    private OpenedReferral envelopeTo(JsonNode screening, String organisationId) {
+        String referralId = StreamSupport.stream(screening.get("referrals").spliterator(), false)
+                .filter(r -> r.get("recipient").get("id").asText().equals(organisationId)).findFirst().orElseThrow()
+                .get("id").asText();
+        String envelope = api.get("/api/v1/referrals/" + referralId + "/envelope", api.token(recipientUser(organisationId)))
+                .body();
+        OpenedReferral opened = OpenedReferral.open(envelope, dataDir.resolve("keys"), organisationId,
+                api.get("/api/v1/service-key", null).body());
+        assertThat(opened.schemaViolations()).isEmpty();
+        return opened;
+    }
+
+    private static String recipientUser(String organisationId) {
+        return switch (organisationId) {
+            case "ozd-plovdiv" -> "ozd.plovdiv";
+            case "police-plovdiv" -> "police.plovdiv";
+            default -> throw new IllegalArgumentException("no demo user for " + organisationId);
+        };
+    }
+
+    private static List<String> codes(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            list.forEach(n -> out.add(n.get("code").asText()));
+        }
+        return out;
+    }
+
     private static List<String> advice(JsonNode screening) {
         return StreamSupport.stream(screening.get("assessment").get("advice").spliterator(), false)
                 .map(a -> a.get("code").asText()).toList();
@@ -124,6 +153,20 @@ class RulesetTwoApiTest {
         assertThat(s.get("assessment").get("level").asText()).isEqualTo("HIGH");
         assertThat(recipients(s)).containsExactly("ozd-plovdiv", "police-plovdiv");
         assertThat(advice(s)).contains("TELL_POLICE_CHILD_SEXUAL_ABUSE");
+
+        // Each recipient reads what its role is asked to do, and the notice not to question the child again.
+        OpenedReferral ozd = envelopeTo(s, "ozd-plovdiv");
+        assertThat(codes(ozd.json().get("assessment").get("notices"))).containsExactly("CHILD_NOT_TO_BE_QUESTIONED_AGAIN");
+        assertThat(ozd.json().get("assessment").get("recommendations").get(0).get("bg").asText())
+                .contains("чл. 7 от Закона за закрила на детето");
+        assertThat(ozd.flatText()).contains("Не разпитвайте детето повторно", "Do not question the child again",
+                "чл. 7 от Закона за закрила на детето", "art. 7 of the Child Protection Act");
+        // The screener's own advice is for the screener, not for the recipient.
+        assertThat(ozd.flatText()).doesNotContain("Съобщете незабавно и на полицията");
+        OpenedReferral police = envelopeTo(s, "police-plovdiv");
+        assertThat(codes(police.json().get("assessment").get("notices"))).contains("CHILD_NOT_TO_BE_QUESTIONED_AGAIN");
+        assertThat(police.json().get("assessment").get("recommendations").get(0).get("en").asText())
+                .startsWith("A child at risk.");
     }
 
     @Test
@@ -161,6 +204,26 @@ class RulesetTwoApiTest {
         assertThat(s.get("assessment").get("level").asText()).isEqualTo("HIGH");
         assertThat(recipients(s)).containsExactly("pc-sofia", "police-national", "nc-national:anon");
         assertThat(advice(s)).contains("ADULT_RIGHTS");
+    }
+
+    @Test
+    @DisplayName("a man's protection centre does not answer in time: the referral passes to the next centre that takes men, with the same notices")
+    void escalationKeepsPlacementAndNotices() {
+        JsonNode s = submit("screener.etropole", v2("adult-risk", 38, "male", "BG-22", "DR_JOB_NATURE", "DR_WAGES",
+                "EX_EXCESSIVE_HOURS", "EX_NO_PAY", "EX_LIVING", "CD_DOCS_TAKEN", "CD_DEBT_BONDAGE"));
+        String first = StreamSupport.stream(s.get("referrals").spliterator(), false)
+                .filter(r -> r.get("recipient").get("id").asText().equals("pc-sofia")).findFirst().orElseThrow()
+                .get("id").asText();
+
+        service.clock.advance(java.time.Duration.ofDays(3));
+        service.app.escalation().escalateOverdue();
+
+        // The shelter in Sofia is nearer but takes women only; the protection centre in Burgas takes any gender.
+        String next = service.string("SELECT recipient_id FROM referrals WHERE escalated_from = '" + first + "'");
+        assertThat(next).isEqualTo("pc-burgas");
+        String notices = service.string("SELECT notices FROM referrals WHERE escalated_from = '" + first + "'");
+        assertThat(notices).isEqualTo(service.string("SELECT notices FROM referrals WHERE id = '" + first + "'"))
+                .contains("ADULT_RIGHTS", "TO_PROTECTION_CENTRE_OR_SHELTER");
     }
 
     @Test
@@ -209,6 +272,12 @@ class RulesetTwoApiTest {
         assertThat(doc.has("answers")).isFalse();
         assertThat(Files.readString(plain)).doesNotContain("Гърция", "EX_SEXUAL", "CD_CONFINED");
         assertThat(opened.text()).contains("Сигнал с минимални данни").contains("Minimum-data referral");
+        // What the police are asked, and why the identity came without consent, in both languages.
+        assertThat(codes(doc.get("assessment").get("notices"))).contains("MINIMUM_DATA");
+        assertThat(doc.get("assessment").get("recommendations").get(0).get("bg").asText())
+                .startsWith("Сигнал за пълнолетен човек в опасност");
+        assertThat(opened.flatText()).contains("!!! ВАЖНО", "не е дало съгласие", "did not consent");
+        assertThat(opened.schemaViolations()).isEmpty();
         assertThat(service.count("SELECT COUNT(*) FROM audit_log WHERE action = 'CONSENT_OVERRIDDEN'")).isEqualTo(1);
     }
 

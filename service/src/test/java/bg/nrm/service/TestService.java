@@ -103,6 +103,15 @@ public final class TestService implements AutoCloseable {
         });
     }
 
+    /** The single text a query answers (null when no row or a null value), read straight from the database. */
+    public String string(String sql) {
+        return app.database().read(c -> {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -162,6 +162,31 @@ public final class Router {
         return finder.find(recipient, child, subjectRegion, excluded, directory);
     }
 
+    /**
+     * Ruleset 2.x: as {@link #nextOfSameType}, and the next organisation must also take this person (age within its
+     * limits, gender) and serve the kind of case, as the first choice had to (RULESET-2.md §3).
+     *
+     * @param ageYears the subject's age in years
+     * @param gender   the subject's gender as screened ({@code female}, {@code male}, {@code other}, {@code unknown})
+     * @param kind     the kind of case a residential service must serve ({@code TRAFFICKING},
+     *                 {@code DOMESTIC_VIOLENCE}, {@code GENERAL}), or {@code null} for any
+     */
+    public Optional<Organisation> nextOfSameTypeThatTakes(OrganisationType type, boolean child, int ageYears,
+                                                          String gender, String kind, String subjectRegion,
+                                                          Set<String> excludedIds, Collection<Organisation> directory) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(directory, "directory");
+        if (!regions.isValid(subjectRegion)) {
+            throw new RulesException("escalation needs a subject region BG-01..BG-28");
+        }
+        Set<String> excluded = excludedIds == null ? Set.of() : excludedIds;
+        Recipient recipient = Recipient.filledBy(type);
+        Set<OrganisationType> types = recipient == null ? EnumSet.of(type) : recipient.types();
+        boolean nearestStandsIn = recipient == null || recipient.nearestStandsIn();
+        return finder.find(types, nearestStandsIn, o -> o.canTake(child, ageYears, gender) && o.serves(kind),
+                subjectRegion, excluded, directory);
+    }
+
     /** Runs the routing rules alone: which recipients the case needs, and the advice. */
     Decision decide(RoutingRequest request) {
         Decision decision = new Decision();

@@ -3,6 +3,7 @@ package bg.nrm.service.referral;
 import bg.nrm.keys.atrest.Sealer;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.service.audit.AuditLog;
+import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
@@ -86,10 +87,9 @@ public final class Escalation {
         List<Organisation> orgs = directory.all();
         Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
         Set<String> tried = Set.copyOf(store.recipientsOfType(r.screeningId(), r.recipientType()));
-        Optional<Organisation> next = router.nextOfSameType(r.recipientType(), r.child(), r.region(), tried,
-                        orgs.stream().map(Organisation::toRoutingFact).toList())
-                .map(o -> byId.get(o.id()));
-        Optional<Successor> successor = next.flatMap(to -> successor(r, to, now));
+        Optional<ReferralFactory.Source> source = sources.of(r);
+        Optional<Organisation> next = next(r, source, byId, tried).map(o -> byId.get(o.id()));
+        Optional<Successor> successor = source.flatMap(s -> next.flatMap(to -> successor(r, s, to, now)));
         boolean escalated = db.inTransaction(c -> {
             if (!ReferralStore.transition(c, r.id(), ReferralState.ESCALATED, now.toEpochMilli())) {
                 return false;
@@ -119,22 +119,49 @@ public final class Escalation {
     private record Successor(Referral referral, String envelope) {
     }
 
-    private Optional<Successor> successor(Referral r, Organisation to, Instant now) {
-        Optional<ReferralFactory.Source> source = sources.of(r);
-        if (source.isEmpty()) {
-            return Optional.empty(); // crypto-shredded: nothing left to send
+    /**
+     * The next organisation of the same type. Under ruleset 2.x it must also take the person (age, gender) and serve
+     * the kind of case, as the routing required of the first one. Without the case content (crypto-shredded) there is
+     * nothing left to send, but the search still runs so that the log can say whether anyone was left.
+     */
+    private Optional<bg.nrm.rules.routing.Organisation> next(Referral r, Optional<ReferralFactory.Source> source,
+                                                             Map<String, Organisation> byId, Set<String> tried) {
+        List<bg.nrm.rules.routing.Organisation> facts = byId.values().stream().map(Organisation::toRoutingFact)
+                .toList();
+        Optional<CaseContent.Subject> subject = source.filter(s -> !s.assessment().rulesetVersion().startsWith("1."))
+                .map(s -> s.content().subject()).filter(s -> s.ageYears() != null);
+        if (subject.isEmpty()) {
+            return router.nextOfSameType(r.recipientType(), r.child(), r.region(), tried, facts);
         }
+        Organisation first = byId.get(r.recipientId());
+        String kind = r.child() ? null : kindOfCase(first, source.get().assessment());
+        return router.nextOfSameTypeThatTakes(r.recipientType(), r.child(), subject.get().ageYears(),
+                subject.get().gender(), kind, r.region(), tried, facts);
+    }
+
+    // The kind of case an adult's residential service must serve: the one the first recipient was chosen for when it
+    // serves one kind only (a domestic-violence centre), else trafficking when indicated, else general.
+    private static String kindOfCase(Organisation first, bg.nrm.rules.Assessment assessment) {
+        Set<String> serves = first == null || first.placement() == null || first.placement().serves() == null
+                ? Set.of() : Set.copyOf(first.placement().serves());
+        if (serves.size() == 1) {
+            return serves.iterator().next();
+        }
+        return assessment.has("TRAFFICKING_INDICATED") ? "TRAFFICKING" : "GENERAL";
+    }
+
+    private Optional<Successor> successor(Referral r, ReferralFactory.Source source, Organisation to, Instant now) {
         List<String> certs = keys.encryptionCertificates(to.id(), now);
         if (certs.isEmpty()) {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString();
         Instant dueBy = now.plusMillis(r.dueBy() - r.createdAt());
-        String envelope = factory.envelope(source.get(), id, to,
-                ReferralFactory.kind(r.anonymised(), r.consentOverridden()), now, dueBy, certs);
+        // The successor carries what the first recipient's envelope carried: the same kind and the same notices.
         Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), ReferralState.PENDING,
-                now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null);
+                now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null, r.minimumData(), r.notices());
+        String envelope = factory.envelope(source, next, to, certs);
         return Optional.of(new Successor(next, envelope));
     }
 }

@@ -17,7 +17,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -88,9 +87,7 @@ public final class FollowUpService implements HttpService {
         }
         ReferralFactory.Source source = sources.of(r)
                 .orElseThrow(() -> ProblemException.gone("the case content has been erased under the retention period"));
-        byte[] pdf = ReferralPdf.render(factory.document(source, r.id(), directory.find(r.recipientId()).orElseThrow(),
-                ReferralFactory.kind(r.anonymised(), r.consentOverridden()), Instant.ofEpochMilli(r.createdAt()),
-                Instant.ofEpochMilli(r.dueBy())));
+        byte[] pdf = ReferralPdf.render(factory.document(source, r, directory.find(r.recipientId()).orElseThrow()));
         // Every copy that leaves the service is on the record.
         audit.append(p.username(), "REFERRAL_PDF_DOWNLOADED", r.id(), null);
         res.header(HeaderNames.CONTENT_TYPE, "application/pdf");

@@ -36,18 +36,20 @@ public final class ReferralFactory {
                          String questionnaireId, int questionnaireVersion, String screenedBy) {
     }
 
-    /** Builds the document for one recipient and returns the armored envelope. */
-    public String envelope(Source source, String referralId, Organisation to, DocumentBuilder.Kind kind,
-                           Instant createdAt, Instant dueBy, List<String> recipientCertificates) {
-        byte[] plaintext = plaintext(document(source, referralId, to, kind, createdAt, dueBy));
+    /** Builds the document of {@code referral} for its recipient {@code to} and returns the armored envelope. */
+    public String envelope(Source source, Referral referral, Organisation to, List<String> recipientCertificates) {
+        byte[] plaintext = plaintext(document(source, referral, to));
         return Envelopes.signAndEncrypt(plaintext, signingKey, recipientCertificates);
     }
 
-    /** The document's content, for the envelope and the PDF. */
-    public DocumentV2 document(Source s, String referralId, Organisation to, DocumentBuilder.Kind kind,
-                               Instant createdAt, Instant dueBy) {
-        return DocumentBuilder.build(new DocumentBuilder.Input(referralId, s.screeningId(), kind, createdAt, dueBy,
-                s.from(), screeners.contactOf(s.screenedBy()), to, s.assessment(),
+    /**
+     * The document's content, for the envelope and the PDF: what the referral's kind allows, with the notices the
+     * routing chose for it.
+     */
+    public DocumentV2 document(Source s, Referral referral, Organisation to) {
+        return DocumentBuilder.build(new DocumentBuilder.Input(referral.id(), s.screeningId(), referral.kind(),
+                Instant.ofEpochMilli(referral.createdAt()), Instant.ofEpochMilli(referral.dueBy()), s.from(),
+                screeners.contactOf(s.screenedBy()), to, s.assessment(), referral.notices(),
                 questionnaires.find(s.questionnaireId(), s.questionnaireVersion()), s.questionnaireId(),
                 s.questionnaireVersion(), s.content()));
     }

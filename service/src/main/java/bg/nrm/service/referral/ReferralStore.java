@@ -1,9 +1,12 @@
 package bg.nrm.service.referral;
 
+import bg.nrm.rules.Advice;
 import bg.nrm.rules.routing.OrganisationType;
+import bg.nrm.service.http.Json;
 import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * Referral rows, their envelopes, their outbox columns and their event history: the one class that writes SQL on
  * {@code referrals} and {@code referral_events}. A state changes only through {@link #transition}, whose conditional
@@ -27,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReferralStore {
     static final String COLUMNS = "id, screening_id, from_organisation, recipient_id, recipient_type, anonymised, "
             + "consent_overridden, rule, level, child, region, state, created_at, due_by, escalated_from, attempts, "
-            + "delivered_at, acknowledged_at, decided_at";
+            + "delivered_at, acknowledged_at, decided_at, minimum_data, notices";
 
     private static final AtomicLong EVENT_COUNTER = new AtomicLong();
 
@@ -45,10 +50,11 @@ public final class ReferralStore {
         // A referral that could not be sealed (the recipient has no valid key) still owes the recipient a notice.
         boolean noticeOwed = r.state() == ReferralState.FAILED && envelope.isEmpty();
         Sql.update(c, "INSERT INTO referrals (" + COLUMNS + ", envelope, next_attempt_at, updated_at, notice_state, "
-                        + "notice_attempts, notice_next_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "notice_attempts, notice_next_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.id(), r.screeningId(), r.fromOrganisation(), r.recipientId(), r.recipientType().name(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), r.state().name(), r.createdAt(),
                 r.dueBy(), r.escalatedFrom(), r.attempts(), r.deliveredAt(), r.acknowledgedAt(), r.decidedAt(),
+                r.minimumData(), r.notices().isEmpty() ? null : new String(Json.write(r.notices()), UTF_8),
                 envelope, nextAttemptAt, r.createdAt(), noticeOwed ? NoticeState.PENDING.name() : null, 0,
                 noticeOwed ? r.createdAt() : null);
         event(c, r.id(), r.createdAt(), r.state(), "service", r.escalatedFrom() == null ? "created" : "escalated from " + r.escalatedFrom());
@@ -397,6 +403,21 @@ public final class ReferralStore {
                 rs.getString("level"), rs.getInt("child") == 1, rs.getString("region"),
                 ReferralState.valueOf(rs.getString("state")), rs.getLong("created_at"), rs.getLong("due_by"),
                 rs.getString("escalated_from"), rs.getInt("attempts"), Sql.nullableLong(rs, "delivered_at"),
-                Sql.nullableLong(rs, "acknowledged_at"), Sql.nullableLong(rs, "decided_at"));
+                Sql.nullableLong(rs, "acknowledged_at"), Sql.nullableLong(rs, "decided_at"),
+                rs.getInt("minimum_data") == 1, notices(rs.getString("notices")));
+    }
+
+    private static final TypeReference<List<Advice>> ADVICE_LIST = new TypeReference<>() {
+    };
+
+    private static List<Advice> notices(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return Json.mapper().readValue(json, ADVICE_LIST);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a referral's stored notices do not parse", e);
+        }
     }
 }

@@ -187,18 +187,12 @@ public final class ScreeningWorkflow {
         String referralId = UUID.randomUUID().toString();
         Instant dueBy = now.plus(target.deadline());
         List<String> certs = recipientKeys.encryptionCertificates(to.id(), now);
-        String envelope = "";
-        String failure = null;
-        if (certs.isEmpty()) {
-            failure = "recipient has no valid encryption key";
-        } else {
-            envelope = referrals.envelope(source, referralId, to,
-                    ReferralFactory.kind(target.anonymised(), target.consentOverridden() || target.minimumData()), now, dueBy, certs);
-        }
+        String failure = certs.isEmpty() ? "recipient has no valid encryption key" : null;
         Referral referral = new Referral(referralId, source.screeningId(), source.from().id(), to.id(), to.type(),
                 target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),
                 child, region, failure == null ? ReferralState.PENDING : ReferralState.FAILED, now.toEpochMilli(),
-                dueBy.toEpochMilli(), null, 0, null, null, null);
+                dueBy.toEpochMilli(), null, 0, null, null, null, target.minimumData(), target.notices());
+        String envelope = failure == null ? referrals.envelope(source, referral, to, certs) : "";
         return new Planned(referral, envelope, failure);
     }
 

@@ -39,6 +39,11 @@ final class ServerProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Dserver.port=" + port, "-Dserver.host=127.0.0.1", "-Dnrm.data-dir=" + dataDir));
         settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        // Extra JVM options for the service only, for profiling: NRM_BENCH_SERVICE_OPTS="-XX:StartFlightRecording=..."
+        String extra = System.getenv("NRM_BENCH_SERVICE_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         // The start-up cache run.sh trains for this jar (etc/aot-cache.sh), when there is one.
         Path aot = jar.resolveSibling(jar.getFileName().toString().replace(".jar", ".aot"));
         if (java.nio.file.Files.isRegularFile(aot) && Runtime.version().feature() >= 25) {

@@ -1,5 +1,6 @@
 package bg.nrm.service.referral.document;
 
+import bg.nrm.rules.Advice;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.ExploitationForm;
 import bg.nrm.rules.Finding;
@@ -78,11 +79,15 @@ public final class DocumentBuilder {
     public record Screener(String name, String phone) {
     }
 
-    /** Everything a document is made from. {@code questionnaire} is empty only if its definition is unknown. */
+    /**
+     * Everything a document is made from. {@code notices} are what the routing chose for this recipient (ruleset
+     * 2.x: its role first, then notices; empty under 1.x). {@code questionnaire} is empty only if its definition is
+     * unknown.
+     */
     public record Input(String referralId, String screeningId, Kind kind, Instant createdAt, Instant dueBy,
                         Organisation from, Screener screener, Organisation to, Assessment assessment,
-                        Optional<Questionnaire> questionnaire, String questionnaireId, int questionnaireVersion,
-                        CaseContent content) {
+                        List<Advice> notices, Optional<Questionnaire> questionnaire, String questionnaireId,
+                        int questionnaireVersion, CaseContent content) {
     }
 
     public static final Bilingual NOTICE = Bilingual.of(
@@ -157,8 +162,8 @@ public final class DocumentBuilder {
         }
         List<DocumentV2.Form> forms = minimum ? null : a.exploitationForms().stream().map(ExploitationForm::name)
                 .map(code -> new DocumentV2.Form(code, Labels.label(Labels.FORMS, code))).toList();
-        List<Bilingual> recommendations = minimum ? null : AssessmentTexts.recommendations(a, in.to().type().name());
-        List<DocumentV2.Notice> notices = AssessmentTexts.notices(a, minimum);
+        List<Bilingual> recommendations = AssessmentTexts.recommendations(a, in.notices(), minimum);
+        List<DocumentV2.Notice> notices = AssessmentTexts.notices(in.notices());
         DocumentV2.Questionnaire q = new DocumentV2.Questionnaire(in.questionnaireId(), in.questionnaireVersion(),
                 in.questionnaire().map(x -> Bilingual.of(x.title().bg(), x.title().en())).orElse(null));
         return new DocumentV2.Assessment(a.level().name(), Labels.label(Labels.LEVELS, a.level().name()), findings,
