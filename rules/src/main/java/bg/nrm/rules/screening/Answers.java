@@ -3,7 +3,9 @@ package bg.nrm.rules.screening;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fact: the indicators answered yes. Only yes counts (INDICATORS.md rule 1); no, unknown and unanswered are alike
@@ -53,7 +55,7 @@ public final class Answers {
      * {@code "VI,EX,CR,CD,ACT"}), in questionnaire order. Ruleset 2.x only (version 1 facts carry no dimensions).
      */
     public List<String> yesIn(String dimensions) {
-        List<String> wanted = List.of(dimensions.split(","));
+        Set<String> wanted = dimensionSet(dimensions);
         List<String> out = new ArrayList<>(yesCodes.size());
         for (int i = 0; i < yesDimensions.size(); i++) {
             if (wanted.contains(yesDimensions.get(i))) {
@@ -65,7 +67,20 @@ public final class Answers {
 
     /** Whether any code of the given dimensions (comma-separated) was answered yes. */
     public boolean anyYesIn(String dimensions) {
-        return !yesIn(dimensions).isEmpty();
+        Set<String> wanted = dimensionSet(dimensions);
+        for (String dimension : yesDimensions) {
+            if (wanted.contains(dimension)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The rules name a handful of fixed dimension lists: each is split once, not on every test of every screening.
+    private static final Map<String, Set<String>> DIMENSION_SETS = new ConcurrentHashMap<>();
+
+    private static Set<String> dimensionSet(String dimensions) {
+        return DIMENSION_SETS.computeIfAbsent(dimensions, d -> Set.copyOf(List.of(d.split(","))));
     }
 
     /** Every code answered yes, in questionnaire order. */
