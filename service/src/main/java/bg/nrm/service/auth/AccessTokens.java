@@ -59,7 +59,7 @@ public final class AccessTokens {
         }
         record Row(boolean revoked, boolean enabled, Role role, String organisationId, boolean changeRequired) {
         }
-        Optional<Row> row = db.read(c -> Sql.one(c, "SELECT t.revoked, u.enabled, u.role, u.organisation_id, "
+        Optional<Row> row = db.query(c -> Sql.one(c, "SELECT t.revoked, u.enabled, u.role, u.organisation_id, "
                         + "u.password_change_required FROM auth_tokens t JOIN users u ON u.username = t.username "
                         + "WHERE t.token_id = ? AND t.username = ?",
                 rs -> new Row(rs.getInt(1) == 1, rs.getInt(2) == 1, Role.valueOf(rs.getString(3)), rs.getString(4),
@@ -88,7 +88,7 @@ public final class AccessTokens {
 
     /** Whether an external token id has been signed out. */
     public boolean revoked(String tokenId) {
-        return db.read(c -> Sql.one(c, "SELECT 1 FROM auth_tokens WHERE token_id = ? AND revoked = 1", rs -> 1,
+        return db.query(c -> Sql.one(c, "SELECT 1 FROM auth_tokens WHERE token_id = ? AND revoked = 1", rs -> 1,
                 tokenId)).isPresent();
     }
 
@@ -103,7 +103,7 @@ public final class AccessTokens {
     /** Whether the token behind a {@code token:<id>} credential is still good. */
     boolean stillValid(String tokenId) {
         long now = clock.millis();
-        return db.read(c -> Sql.one(c, "SELECT 1 FROM auth_tokens t JOIN users u ON u.username = t.username "
+        return db.query(c -> Sql.one(c, "SELECT 1 FROM auth_tokens t JOIN users u ON u.username = t.username "
                 + "WHERE t.token_id = ? AND t.revoked = 0 AND t.expires_at > ? AND u.enabled = 1", rs -> 1,
                 tokenId, now)).isPresent();
     }

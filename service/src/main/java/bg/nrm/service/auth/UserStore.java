@@ -45,13 +45,13 @@ public final class UserStore {
     }
 
     public Optional<User> findByExternalSubject(String subject) {
-        return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM users WHERE external_subject = ?", UserStore::map,
+        return db.query(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM users WHERE external_subject = ?", UserStore::map,
                 subject));
     }
 
     /** Every account, by username. */
     public List<User> list() {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM users ORDER BY username", UserStore::map));
+        return db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM users ORDER BY username", UserStore::map));
     }
 
     /** Whether any enabled administrator exists (the bootstrap is refused then). */

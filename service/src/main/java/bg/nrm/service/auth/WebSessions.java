@@ -99,7 +99,7 @@ public final class WebSessions {
         record Row(String handle, String csrf, long lastSeen, long expires, boolean changeRequired, String username,
                    Role role, String organisationId, boolean enabled) {
         }
-        Optional<Row> row = db.read(c -> Sql.one(c, "SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, "
+        Optional<Row> row = db.query(c -> Sql.one(c, "SELECT s.id, s.csrf_token, s.last_seen_at, s.expires_at, "
                         + "s.password_change_required, u.username, u.role, u.organisation_id, u.enabled "
                         + "FROM web_sessions s JOIN users u ON u.username = s.username WHERE s.cookie_hash = ?",
                 rs -> new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5) == 1,
@@ -156,7 +156,7 @@ public final class WebSessions {
     /** Whether the session behind {@code credential} ({@code session:<id>}) still exists and has not expired. */
     boolean stillValid(String handle) {
         long now = clock.millis();
-        return db.read(c -> Sql.one(c, "SELECT 1 FROM web_sessions s JOIN users u ON u.username = s.username "
+        return db.query(c -> Sql.one(c, "SELECT 1 FROM web_sessions s JOIN users u ON u.username = s.username "
                 + "WHERE s.id = ? AND s.expires_at > ? AND u.enabled = 1", rs -> 1, handle, now)).isPresent();
     }
 

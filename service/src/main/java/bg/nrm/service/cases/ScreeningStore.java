@@ -33,11 +33,11 @@ public final class ScreeningStore {
     }
 
     public Optional<Row> find(String id) {
-        return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM screenings WHERE id = ?", ScreeningStore::map, id));
+        return db.query(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM screenings WHERE id = ?", ScreeningStore::map, id));
     }
 
     public Optional<Row> findByIdempotencyKey(String organisationId, String user, String key) {
-        return db.read(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM screenings WHERE organisation_id = ? "
+        return db.query(c -> Sql.one(c, "SELECT " + COLUMNS + " FROM screenings WHERE organisation_id = ? "
                 + "AND created_by = ? AND idempotency_key = ?", ScreeningStore::map, organisationId, user, key));
     }
 

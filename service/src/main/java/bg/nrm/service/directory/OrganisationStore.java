@@ -62,7 +62,7 @@ public final class OrganisationStore {
         }
         long generation = GENERATION.get();
         long at = System.nanoTime();
-        List<Organisation> loaded = List.copyOf(db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id",
+        List<Organisation> loaded = List.copyOf(db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id",
                 OrganisationStore::map)));
         all = new Cached<>(loaded, generation, at);
         return loaded;
@@ -117,7 +117,7 @@ public final class OrganisationStore {
 
     /** The organisation's sealed webhook secret, if one is set. */
     public Optional<SealedSecret> webhookSecret(String organisationId) {
-        return db.read(c -> Sql.one(c, "SELECT webhook_secret, webhook_secret_key FROM organisations WHERE id = ? "
+        return db.query(c -> Sql.one(c, "SELECT webhook_secret, webhook_secret_key FROM organisations WHERE id = ? "
                 + "AND webhook_secret IS NOT NULL", rs -> new SealedSecret(rs.getBytes(1), rs.getBytes(2)), organisationId));
     }
 

@@ -88,7 +88,7 @@ public final class ReferralStore {
     }
 
     public List<Referral> forScreening(String screeningId) {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE screening_id = ? ORDER BY created_at, id",
+        return db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE screening_id = ? ORDER BY created_at, id",
                 ReferralStore::map, screeningId));
     }
 
@@ -99,7 +99,7 @@ public final class ReferralStore {
             return counts;
         }
         String marks = String.join(",", Collections.nCopies(screeningIds.size(), "?"));
-        db.read(c -> Sql.list(c, "SELECT screening_id, state, COUNT(*) FROM referrals WHERE screening_id IN (" + marks
+        db.query(c -> Sql.list(c, "SELECT screening_id, state, COUNT(*) FROM referrals WHERE screening_id IN (" + marks
                 + ") GROUP BY screening_id, state", rs -> counts.computeIfAbsent(rs.getString(1),
                         k -> new EnumMap<>(ReferralState.class)).put(ReferralState.valueOf(rs.getString(2)), rs.getInt(3)),
                 screeningIds.toArray()));
@@ -107,22 +107,22 @@ public final class ReferralStore {
     }
 
     public List<Referral> forRecipient(String organisationId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE recipient_id = ? "
+        return db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE recipient_id = ? "
                 + "ORDER BY created_at DESC, id LIMIT ?", ReferralStore::map, organisationId, limit));
     }
 
     /** Referrals created after {@code afterMillis} (for live alerts), oldest first. */
     public List<Referral> createdAfter(long afterMillis, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE created_at > ? "
+        return db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE created_at > ? "
                 + "ORDER BY created_at, id LIMIT ?", ReferralStore::map, afterMillis, limit));
     }
 
     public Optional<String> envelope(String id) {
-        return db.read(c -> Sql.one(c, "SELECT envelope FROM referrals WHERE id = ?", rs -> rs.getString(1), id));
+        return db.query(c -> Sql.one(c, "SELECT envelope FROM referrals WHERE id = ?", rs -> rs.getString(1), id));
     }
 
     public List<Event> history(String referralId) {
-        return db.read(c -> Sql.list(c, "SELECT at, state, actor, detail, reason FROM referral_events WHERE referral_id = ? "
+        return db.query(c -> Sql.list(c, "SELECT at, state, actor, detail, reason FROM referral_events WHERE referral_id = ? "
                         + "ORDER BY id",
                 rs -> new Event(rs.getLong(1), ReferralState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getBytes(5)),
@@ -183,14 +183,14 @@ public final class ReferralStore {
         params.add(OrganisationType.LOCAL_COMMISSION.name());
         params.add(OrganisationType.NATIONAL_COMMISSION.name());
         params.add(limit);
-        return db.read(c -> Sql.list(c, "SELECT id, state FROM referrals WHERE " + where
+        return db.query(c -> Sql.list(c, "SELECT id, state FROM referrals WHERE " + where
                         + " AND recipient_type NOT IN (?,?) ORDER BY due_by LIMIT ?",
                 rs -> new Due(rs.getString(1), ReferralState.valueOf(rs.getString(2))), params.toArray()));
     }
 
     /** The organisations of one type a screening has already been referred to (escalation skips them). */
     public List<String> recipientsOfType(String screeningId, OrganisationType type) {
-        return db.read(c -> Sql.list(c, "SELECT recipient_id FROM referrals WHERE screening_id = ? AND recipient_type = ?",
+        return db.query(c -> Sql.list(c, "SELECT recipient_id FROM referrals WHERE screening_id = ? AND recipient_type = ?",
                 rs -> rs.getString(1), screeningId, type.name()));
     }
 
@@ -244,7 +244,7 @@ public final class ReferralStore {
     }
 
     public FollowUp followUp(String id) {
-        return db.read(c -> Sql.one(c, "SELECT services_given, formally_identified FROM referrals WHERE id = ?",
+        return db.query(c -> Sql.one(c, "SELECT services_given, formally_identified FROM referrals WHERE id = ?",
                 rs -> new FollowUp(rs.getString(1) == null || rs.getString(1).isEmpty() ? List.of()
                         : List.of(rs.getString(1).split(",")),
                         Sql.nullableInt(rs, "formally_identified") == null ? null

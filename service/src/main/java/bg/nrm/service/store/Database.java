@@ -11,15 +11,21 @@ import java.util.Map;
 /**
  * The connection pool and the schema. One schema, versioned Flyway migrations under {@code db/migration}, the same
  * SQL on SQLite and PostgreSQL; the few type names that differ are Flyway placeholders ({@code ${binary}}).
- * SQLite runs in WAL mode with full synchronous commits and a single connection, so writers never contend.
+ * SQLite runs in WAL mode with full synchronous commits and a single connection for everything that writes, so
+ * writers never contend; pure reads on the hot path ({@link #query}) use a few read-only connections beside it, which
+ * WAL lets read while a commit is under way.
  */
 public final class Database implements AutoCloseable {
+    private static final int SQLITE_READERS = 4;
+
     private final HikariDataSource dataSource;
+    private final HikariDataSource readers;
     private final boolean postgres;
     private final GroupCommit groupCommit;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, HikariDataSource readers, boolean postgres) {
         this.dataSource = dataSource;
+        this.readers = readers;
         this.postgres = postgres;
         this.groupCommit = new GroupCommit(dataSource);
     }
@@ -53,7 +59,20 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("database migration failed", e);
         }
-        return new Database(ds, postgres);
+        return new Database(ds, postgres ? ds : sqliteReaders(jdbcUrl), postgres);
+    }
+
+    // Read-only connections to the same SQLite file: query_only makes any write through them fail loudly.
+    private static HikariDataSource sqliteReaders(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("nrm-sqlite-readers");
+        config.setAutoCommit(true);
+        config.setMaximumPoolSize(SQLITE_READERS);
+        config.setConnectionInitSql("PRAGMA query_only=ON");
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        return new HikariDataSource(config);
     }
 
     public boolean postgres() {
@@ -103,9 +122,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a pure read: SELECT only, never a write. On SQLite it runs on a read-only connection beside the writer, so
+     * it does not wait behind a commit under way; it sees everything committed before it starts.
+     */
+    public <T> T query(SqlWork<T> work) {
+        try (Connection c = readers.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("database operation failed", e);
+        }
+    }
+
     @Override
     public void close() {
         groupCommit.close();
+        if (readers != dataSource) {
+            readers.close();
+        }
         dataSource.close();
     }
 

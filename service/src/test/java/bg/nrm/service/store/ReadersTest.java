@@ -1,0 +1,94 @@
+package bg.nrm.service.store;
+
+import bg.nrm.service.TestService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Pure reads ({@link Database#query}) beside the one SQLite writer. */
+class ReadersTest {
+    @TempDir
+    Path dir;
+
+    private String url(String kind) {
+        return kind.equals("postgres") ? TestService.freshPostgresSchema() : "jdbc:sqlite:" + dir.resolve("nrm.db");
+    }
+
+    private static void createTable(Database db) {
+        db.read(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE rd_items (id VARCHAR(20) PRIMARY KEY)");
+            }
+            return null;
+        });
+    }
+
+    private static long count(Database db) {
+        return db.query(c -> Sql.one(c, "SELECT COUNT(*) FROM rd_items", rs -> rs.getLong(1)).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aQuerySeesWhatWasCommittedBeforeIt(String kind) {
+        try (Database db = Database.open(url(kind))) {
+            createTable(db);
+            db.inGroupCommit(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "a"));
+            db.inTransaction(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "b"));
+
+            assertThat(count(db)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void onSqliteAQueryIsAnsweredWhileACommitIsUnderWay() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Database db = Database.open(url("sqlite"))) {
+            createTable(db);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Object> writer = pool.submit(() -> db.inGroupCommit(c -> {
+                Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "pending");
+                started.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // The writer's connection is held; a query still answers, and does not see the uncommitted row.
+            Future<Long> read = pool.submit(() -> count(db));
+            assertThat(read.get(5, TimeUnit.SECONDS)).isZero();
+
+            release.countDown();
+            writer.get(10, TimeUnit.SECONDS);
+            assertThat(count(db)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onSqliteAQueryCannotWrite() {
+        try (Database db = Database.open(url("sqlite"))) {
+            createTable(db);
+            assertThatThrownBy(() -> db.query(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "x")))
+                    .isInstanceOf(StoreException.class);
+            assertThat(count(db)).isZero();
+        }
+    }
+}
