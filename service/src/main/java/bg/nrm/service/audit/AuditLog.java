@@ -22,7 +22,9 @@ import java.util.Optional;
  * Deleting the newest rows leaves a shorter chain that is still consistent, so the head is also anchored outside
  * the database: {@link AuditCheckpoints} writes signed checkpoints (count, hash, MAC) to the data directory and the
  * service log, and {@link #verify()} checks the chain against the latest one. Entries name actors, actions and ids,
- * never case content or personal data. Appends are serialised across instances by the row lock on {@code audit_head}.
+ * never case content or anything about the people screened. The one personal detail they hold is about staff: the
+ * network address a sign-in (or a failed one) came from, which the auditor needs to see a credential-stuffing attack
+ * or a sign-in from an unexpected place (ASVS V16 security logging). Appends are serialised across instances by the row lock on {@code audit_head}.
  */
 public final class AuditLog {
     static final String ZERO = "0".repeat(64);
