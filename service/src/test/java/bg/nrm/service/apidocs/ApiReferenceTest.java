@@ -1,6 +1,7 @@
 package bg.nrm.service.apidocs;
 
 import bg.nrm.service.Api;
+import bg.nrm.service.RouteRecorder;
 import bg.nrm.service.TestService;
 import bg.nrm.service.auth.Role;
 import bg.nrm.service.auth.RouteAccess;

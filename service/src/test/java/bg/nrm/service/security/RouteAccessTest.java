@@ -1,6 +1,7 @@
 package bg.nrm.service.security;
 
 import bg.nrm.service.Api;
+import bg.nrm.service.RouteRecorder;
 import bg.nrm.service.Screenings;
 import bg.nrm.service.TestService;
 import bg.nrm.service.auth.Role;
@@ -65,7 +66,7 @@ class RouteAccessTest {
 
     @Test
     void everyRegisteredRouteHasARow() {
-        Set<String> registered = new TreeSet<>(RegisteredRoutes.of(service.app::routing));
+        Set<String> registered = new TreeSet<>(RouteRecorder.routesOf(service.app::routing));
         // Web pages have their own deny-by-default guard and tests (PageAccessTest, RolePagesAccessTest).
         registered.removeIf(RouteAccess::isPage);
         Set<String> inTable = RouteAccess.ROWS.stream().map(r -> r.method() + " " + r.path())

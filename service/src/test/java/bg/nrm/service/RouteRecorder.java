@@ -1,4 +1,4 @@
-package bg.nrm.service.apidocs;
+package bg.nrm.service;
 
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
@@ -19,16 +19,16 @@ import java.util.function.Supplier;
  * instead of building: every {@code register(path, service)} runs the service's own {@code routing(rules)} with
  * rules that note each method and path. So the list comes from the code that serves requests, not from a copy of
  * it. A kind of registration it cannot read (a route given as a ready {@code HttpRoute} or a path matcher) fails
- * loudly rather than going unnoticed.
+ * loudly rather than going unnoticed. Used by the API reference test and the route × role test.
  */
-final class RouteRecorder {
+public final class RouteRecorder {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "head", "options", "trace",
             "patch", "any");
 
     private final Set<String> routes = new TreeSet<>();
 
     /** The routes {@code routing} registers, each as {@code "GET /api/v1/x/{id}"}. */
-    static Set<String> routesOf(Consumer<HttpRouting.Builder> routing) {
+    public static Set<String> routesOf(Consumer<HttpRouting.Builder> routing) {
         RouteRecorder recorder = new RouteRecorder();
         routing.accept(recorder.rules(HttpRouting.Builder.class, ""));
         return recorder.routes;
@@ -73,7 +73,8 @@ final class RouteRecorder {
     }
 
     private void add(String method, String path) {
-        String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        String joined = path.replaceAll("/+", "/");
+        String p = joined.endsWith("/") && joined.length() > 1 ? joined.substring(0, joined.length() - 1) : joined;
         routes.add(method + " " + (p.isEmpty() ? "/" : p));
     }
 }
