@@ -131,13 +131,15 @@ public final class Application implements AutoCloseable {
     private final ClientAddress clientAddress;
 
     private Application(Settings settings, Clock clock) {
+        // Before anything is opened: contradictory TLS or admin-socket settings stop the start.
+        settings.hardening().check();
         this.settings = settings;
         this.clock = clock;
         Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
         if (!settings.postgres() && settings.dbUrl().isEmpty()) {
             SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
         }
-        this.db = Database.open(settings.jdbcUrl());
+        this.db = Database.open(settings.jdbcUrl(), settings.dbTimeouts());
         this.keks = openKeystore(settings, keysDir);
         this.audit = new AuditLog(db, clock, AuditMac.withKey(keks.auditKeyMaterial()));
         this.sealer = Sealer.using(keks);
@@ -171,7 +173,6 @@ public final class Application implements AutoCloseable {
         this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) ->
                 alerts.announce(org, new AlertHub.Event(event, id, Json.writeString(data))));
         Hardening h = settings.hardening();
-        h.refuseUnbuilt();
         this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
                 h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
         LiveStreams streams = new LiveStreams();

@@ -2,8 +2,10 @@ package bg.nrm.service;
 
 import io.helidon.config.Config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -22,8 +24,9 @@ import java.util.function.BiFunction;
  * @param tlsKeystore            a PKCS#12 file with the server's key and certificate: TLS is on when set
  * @param tlsKeystorePassword    its password
  * @param tlsTruststore          a PKCS#12 file of the CAs whose client certificates are accepted (mutual TLS)
+ * @param tlsTruststorePassword  its password (default: the keystore's)
  * @param tlsClientAuth          NONE, OPTIONAL or REQUIRED client certificates
- * @param adminPort              when set, health and metrics move to this port on 127.0.0.1 only
+ * @param adminPort              when set, health and metrics move to this port on 127.0.0.1 only (0: any free port)
  * @param auditCheckpointInterval how often the audit head is signed and written outside the database
  * @param serverTls              whether Helidon's {@code server.tls} section is configured
  */
@@ -37,6 +40,7 @@ public record Hardening(int connectionsPerAddress,
                         Optional<Path> tlsKeystore,
                         Optional<String> tlsKeystorePassword,
                         Optional<Path> tlsTruststore,
+                        Optional<String> tlsTruststorePassword,
                         String tlsClientAuth,
                         Optional<Integer> adminPort,
                         Duration auditCheckpointInterval,
@@ -58,6 +62,7 @@ public record Hardening(int connectionsPerAddress,
                 value.apply("nrm.tls.keystore", "NRM_TLS_KEYSTORE").filter(s -> !s.isBlank()).map(Path::of),
                 value.apply("nrm.tls.keystore-password", "NRM_TLS_KEYSTORE_PASSWORD").filter(s -> !s.isBlank()),
                 value.apply("nrm.tls.truststore", "NRM_TLS_TRUSTSTORE").filter(s -> !s.isBlank()).map(Path::of),
+                value.apply("nrm.tls.truststore-password", "NRM_TLS_TRUSTSTORE_PASSWORD").filter(s -> !s.isBlank()),
                 value.apply("nrm.tls.client-auth", "NRM_TLS_CLIENT_AUTH").orElse("NONE").toUpperCase(java.util.Locale.ROOT),
                 value.apply("nrm.admin.port", "NRM_ADMIN_PORT").filter(s -> !s.isBlank()).map(Integer::parseInt),
                 Duration.parse(value.apply("nrm.audit.checkpoint-interval", "NRM_AUDIT_CHECKPOINT_INTERVAL")
@@ -65,16 +70,37 @@ public record Hardening(int connectionsPerAddress,
                 config.get("server.tls").exists());
     }
 
+    /** The client-certificate modes {@code nrm.tls.client-auth} accepts. */
+    public static final java.util.Set<String> CLIENT_AUTH = java.util.Set.of("NONE", "OPTIONAL", "REQUIRED");
+
     /**
-     * Refuses the settings that are reserved but not built yet (TLS from a keystore setting, mutual TLS, a separate
-     * admin port): a setting that silently did nothing would leave an operator believing the listener is protected.
-     * TLS is configured with Helidon's own {@code server.tls} section.
+     * Refuses settings that contradict each other or would silently do nothing: an operator must never believe a
+     * listener is protected when it is not. Called once at start.
      */
-    public void refuseUnbuilt() {
-        if (tlsKeystore.isPresent() || tlsTruststore.isPresent() || adminPort.isPresent()
-                || !"NONE".equals(tlsClientAuth)) {
-            throw new IllegalArgumentException("nrm.tls.* and nrm.admin.port are not supported yet: configure TLS"
-                    + " with Helidon's server.tls section (see SECURITY.md)");
+    public void check() {
+        if (!CLIENT_AUTH.contains(tlsClientAuth)) {
+            throw new IllegalArgumentException("nrm.tls.client-auth must be NONE, OPTIONAL or REQUIRED");
+        }
+        if (tlsKeystore.isEmpty() && (tlsTruststore.isPresent() || !"NONE".equals(tlsClientAuth))) {
+            throw new IllegalArgumentException("nrm.tls.truststore and nrm.tls.client-auth need nrm.tls.keystore");
+        }
+        if (tlsKeystore.isPresent() && serverTls) {
+            throw new IllegalArgumentException("TLS is configured twice: use nrm.tls.keystore or server.tls, not both");
+        }
+        if (tlsKeystore.isPresent() && tlsKeystorePassword.isEmpty()) {
+            throw new IllegalArgumentException("nrm.tls.keystore needs nrm.tls.keystore-password");
+        }
+        if (tlsTruststore.isPresent() != !"NONE".equals(tlsClientAuth)) {
+            throw new IllegalArgumentException("mutual TLS needs both nrm.tls.truststore and nrm.tls.client-auth"
+                    + " (OPTIONAL or REQUIRED)");
+        }
+        for (Optional<Path> file : List.of(tlsKeystore, tlsTruststore)) {
+            if (file.isPresent() && !Files.isReadable(file.get())) {
+                throw new IllegalArgumentException("cannot read " + file.get());
+            }
+        }
+        if (adminPort.isPresent() && (adminPort.get() < 0 || adminPort.get() > 65_535)) {
+            throw new IllegalArgumentException("nrm.admin.port must be a port number");
         }
     }
 

@@ -1,9 +1,12 @@
 package bg.nrm.service;
 
 import bg.nrm.service.transport.DirectErrors;
+import bg.nrm.service.transport.ServerTls;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.observe.ObserveFeature;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +42,10 @@ public final class Main {
         // Recipients check this against what they were told out of band before trusting a referral's signature.
         System.out.println("Service signing key fingerprint (verify it out of band, see README): "
                 + app.signingKey().fingerprint());
-        LOG.info(() -> "NRM service listening on http://" + settings.host() + ":" + server.port()
+        LOG.info(() -> "NRM service listening on " + (settings.hardening().tls() ? "https://" : "http://")
+                + settings.host() + ":" + server.port()
+                + settings.hardening().adminPort().map(p -> " (health and metrics on http://127.0.0.1:"
+                        + server.port(ADMIN_SOCKET) + "/observe)").orElse("")
                 + " (" + (settings.postgres() ? "PostgreSQL" : "SQLite " + settings.jdbcUrl()) + ")");
     }
 
@@ -77,11 +83,18 @@ public final class Main {
                 + " delete " + settings.dataDir() + " (or set another NRM_DATA_DIR).");
     }
 
-    /** The web server for {@code app}, configured from the {@code server} section and the settings. */
+    /** The name of the listener that serves the observe endpoints when {@code nrm.admin.port} is set. */
+    static final String ADMIN_SOCKET = "admin";
+
+    /**
+     * The web server for {@code app}, configured from the {@code server} section and the settings: TLS when
+     * {@code nrm.tls.keystore} is set, and the observe endpoints (health, metrics) on a second listener bound to
+     * 127.0.0.1 only when {@code nrm.admin.port} is set.
+     */
     static WebServer server(Config config, Application app) {
         Settings s = app.settings();
         Hardening h = s.hardening();
-        return WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .host(s.host())
                 .port(s.port())
@@ -94,7 +107,23 @@ public final class Main {
                 .protocolsDiscoverServices(false)
                 .addConnectionSelector(app.connectionGuard())
                 .directHandlers(DirectErrors.all(h.tls()))
-                .routing(app::routing)
-                .build();
+                .routing(app::routing);
+        h.tlsKeystore().ifPresent(keystore -> builder.tls(ServerTls.create(keystore,
+                h.tlsKeystorePassword().orElseThrow(), h.tlsTruststore(),
+                h.tlsTruststorePassword().or(h::tlsKeystorePassword).orElseThrow(), h.tlsClientAuth())));
+        h.adminPort().ifPresent(adminPort -> {
+            // Loopback only, whatever server.host says: operators and scrapers on this machine, nobody else.
+            builder.putSocket(ADMIN_SOCKET, socket -> socket.host("127.0.0.1").port(adminPort)
+                    .maxConcurrentRequests(16)
+                    .idleConnectionTimeout(h.idleTimeout()));
+            // The same feature Helidon would discover (same type and name, so it replaces that one), on the admin
+            // listener instead of the public one.
+            builder.addFeature(ObserveFeature.builder()
+                    .config(config.get("server.features.observe"))
+                    .name("observe")
+                    .sockets(List.of(ADMIN_SOCKET))
+                    .build());
+        });
+        return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package bg.nrm.service;
 
 import bg.nrm.service.mail.MailSettings;
+import bg.nrm.service.store.Database;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ public record Settings(int port,
                        boolean demoStatistics,
                        MailSettings mail,
                        Hardening hardening,
-                       boolean acceptQuestionnaireV1) {
+                       boolean acceptQuestionnaireV1,
+                       Database.Timeouts dbTimeouts) {
 
     /**
      * OpenID Connect, on when {@code nrm.oidc.issuer} is set.
@@ -60,6 +62,7 @@ public record Settings(int port,
 
     /** Reads the settings from Helidon config, system properties and the environment. */
     public static Settings from(Config config) {
+        Hardening hardening = Hardening.from(config, (key, env) -> value(config, key, env));
         return new Settings(
                 Integer.parseInt(value(config, "server.port", "SERVER_PORT").orElse("8080")),
                 value(config, "server.host", "SERVER_HOST").orElse("127.0.0.1"),
@@ -94,17 +97,29 @@ public record Settings(int port,
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 // Secure cookies whenever the server speaks TLS, or when a TLS-terminating proxy is in front of it.
                 value(config, "nrm.auth.secure-cookies", "NRM_AUTH_SECURE_COOKIES").map(Boolean::parseBoolean)
-                        .orElse(config.get("server.tls").exists()),
+                        .orElse(hardening.tls()),
                 oidc(config),
                 // Made-up statistics rows for the demo's commissions; only with the demo, never on real data.
                 value(config, "nrm.demo.statistics", "NRM_DEMO_STATISTICS").map(Boolean::parseBoolean).orElse(true)
                         && value(config, "nrm.demo.enabled", "NRM_DEMO_ENABLED").map(Boolean::parseBoolean)
                         .orElse(value(config, "nrm.db.url", "NRM_DB_URL").filter(s -> !s.isBlank()).isEmpty()),
                 mail(config),
-                Hardening.from(config, (key, env) -> value(config, key, env)),
+                hardening,
                 // Forms already open in a browser may still send version 1 while this is true (RULESET-2.md §1).
                 Boolean.parseBoolean(value(config, "nrm.questionnaires.accept-v1", "NRM_QUESTIONNAIRES_ACCEPT_V1")
-                        .orElse("true")));
+                        .orElse("true")),
+                dbTimeouts(config));
+    }
+
+    private static Database.Timeouts dbTimeouts(Config config) {
+        Database.Timeouts d = Database.Timeouts.DEFAULTS;
+        return new Database.Timeouts(
+                value(config, "nrm.db.busy-timeout", "NRM_DB_BUSY_TIMEOUT").map(Duration::parse).orElse(d.busy()),
+                value(config, "nrm.db.connect-timeout", "NRM_DB_CONNECT_TIMEOUT").map(Duration::parse).orElse(d.connect()),
+                value(config, "nrm.db.socket-timeout", "NRM_DB_SOCKET_TIMEOUT").map(Duration::parse).orElse(d.socket()),
+                value(config, "nrm.db.statement-timeout", "NRM_DB_STATEMENT_TIMEOUT").map(Duration::parse)
+                        .orElse(d.statement()),
+                value(config, "nrm.db.lock-timeout", "NRM_DB_LOCK_TIMEOUT").map(Duration::parse).orElse(d.lock()));
     }
 
     private static MailSettings mail(Config config) {
@@ -116,7 +131,11 @@ public record Settings(int port,
                 value(config, "nrm.mail.smtp.password", "NRM_MAIL_SMTP_PASSWORD").filter(s -> !s.isBlank()),
                 value(config, "nrm.mail.inbox-link", "NRM_MAIL_INBOX_LINK").filter(s -> !s.isBlank()),
                 Duration.parse(value(config, "nrm.mail.initial-backoff", "NRM_MAIL_INITIAL_BACKOFF").orElse("PT1M")),
-                Integer.parseInt(value(config, "nrm.mail.max-attempts", "NRM_MAIL_MAX_ATTEMPTS").orElse("6")));
+                Integer.parseInt(value(config, "nrm.mail.max-attempts", "NRM_MAIL_MAX_ATTEMPTS").orElse("6")),
+                value(config, "nrm.mail.smtp.connect-timeout", "NRM_MAIL_SMTP_CONNECT_TIMEOUT").map(Duration::parse)
+                        .orElse(MailSettings.CONNECT_TIMEOUT),
+                value(config, "nrm.mail.smtp.timeout", "NRM_MAIL_SMTP_TIMEOUT").map(Duration::parse)
+                        .orElse(MailSettings.TIMEOUT));
     }
 
     private static Optional<Oidc> oidc(Config config) {

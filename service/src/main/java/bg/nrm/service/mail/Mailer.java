@@ -28,8 +28,6 @@ import java.util.Properties;
  * The Message-ID is derived from a stable id, so a repeated attempt sends the same message id (receivers deduplicate).
  */
 public final class Mailer {
-    private static final String TIMEOUT_MS = "20000";
-
     private final MailSettings settings;
     private final Session session;
 
@@ -38,9 +36,10 @@ public final class Mailer {
         Properties p = new Properties();
         p.put("mail.smtp.host", settings.host().orElse("localhost"));
         p.put("mail.smtp.port", Integer.toString(settings.port()));
-        p.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
-        p.put("mail.smtp.timeout", TIMEOUT_MS);
-        p.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        // A silent or slow SMTP server fails the attempt (retried later) instead of holding the delivery worker.
+        p.put("mail.smtp.connectiontimeout", Long.toString(settings.connectTimeout().toMillis()));
+        p.put("mail.smtp.timeout", Long.toString(settings.timeout().toMillis()));
+        p.put("mail.smtp.writetimeout", Long.toString(settings.timeout().toMillis()));
         p.put("mail.smtp.starttls.enable", "true");
         p.put("mail.smtp.starttls.required", Boolean.toString(settings.startTlsRequired()));
         p.put("mail.smtp.ssl.checkserveridentity", "true");

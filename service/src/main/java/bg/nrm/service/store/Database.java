@@ -6,6 +6,8 @@ import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Map;
  * SQLite runs in WAL mode with full synchronous commits and a single connection for everything that writes, so
  * writers never contend; pure reads on the hot path ({@link #query}) use a few read-only connections beside it, which
  * WAL lets read while a commit is under way.
+ * Nothing waits on the database for ever ({@link Timeouts}): a lock held elsewhere, a statement that runs away, a
+ * server that stops answering or cannot be reached each end in an error after a bounded time.
  */
 public final class Database implements AutoCloseable {
     private static final int SQLITE_READERS = 4;
@@ -30,8 +34,39 @@ public final class Database implements AutoCloseable {
         this.groupCommit = new GroupCommit(dataSource);
     }
 
-    /** Opens the pool and migrates the schema to the newest version. */
+    /**
+     * How long the service waits on the database.
+     *
+     * @param busy      SQLite: how long a statement waits for a lock held by another process ({@code busy_timeout})
+     * @param connect   PostgreSQL: connecting to the server ({@code connectTimeout}); the pool's own wait for a
+     *                  free connection stays Hikari's 30 s
+     * @param socket    PostgreSQL: longest wait for any answer from the server ({@code socketTimeout}); a safety net
+     *                  above {@code statement} for a server that stops answering altogether
+     * @param statement PostgreSQL: longest run of one statement ({@code statement_timeout})
+     * @param lock      PostgreSQL: longest wait for a row or table lock ({@code lock_timeout})
+     */
+    public record Timeouts(Duration busy, Duration connect, Duration socket, Duration statement, Duration lock) {
+        /** The defaults of {@code nrm.db.*-timeout}. */
+        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofSeconds(10));
+
+        public Timeouts {
+            for (Duration d : List.of(busy, connect, socket, statement, lock)) {
+                if (d.isNegative() || d.isZero()) {
+                    // 0 means "no limit" to both drivers: exactly what these settings are for.
+                    throw new IllegalArgumentException("nrm.db.*-timeout settings must be positive");
+                }
+            }
+        }
+    }
+
+    /** Opens the pool with the default {@link Timeouts} and migrates the schema to the newest version. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, Timeouts.DEFAULTS);
+    }
+
+    /** Opens the pool and migrates the schema to the newest version. */
+    public static Database open(String jdbcUrl, Timeouts timeouts) {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -39,13 +74,18 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         if (postgres) {
             config.setMaximumPoolSize(10);
+            // pgjdbc reads these from the connection properties (seconds); a value in the URL wins.
+            config.addDataSourceProperty("connectTimeout", Long.toString(seconds(timeouts.connect())));
+            config.addDataSourceProperty("socketTimeout", Long.toString(seconds(timeouts.socket())));
+            config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                    + " -c lock_timeout=" + timeouts.lock().toMillis());
         } else {
             // One connection: SQLite serialises writers anyway, and this keeps "database is locked" impossible.
             config.setMaximumPoolSize(1);
             config.setConnectionInitSql("PRAGMA foreign_keys=ON");
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
-            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("busy_timeout", Long.toString(timeouts.busy().toMillis()));
         }
         HikariDataSource ds = new HikariDataSource(config);
         try {
@@ -59,11 +99,11 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("database migration failed", e);
         }
-        return new Database(ds, postgres ? ds : sqliteReaders(jdbcUrl), postgres);
+        return new Database(ds, postgres ? ds : sqliteReaders(jdbcUrl, timeouts), postgres);
     }
 
     // Read-only connections to the same SQLite file: query_only makes any write through them fail loudly.
-    private static HikariDataSource sqliteReaders(String jdbcUrl) {
+    private static HikariDataSource sqliteReaders(String jdbcUrl, Timeouts timeouts) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("nrm-sqlite-readers");
@@ -71,8 +111,12 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(SQLITE_READERS);
         config.setConnectionInitSql("PRAGMA query_only=ON");
         config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("busy_timeout", Long.toString(timeouts.busy().toMillis()));
         return new HikariDataSource(config);
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
     public boolean postgres() {
