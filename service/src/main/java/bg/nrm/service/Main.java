@@ -1,5 +1,6 @@
 package bg.nrm.service;
 
+import bg.nrm.service.http.SecurityHeaders;
 import bg.nrm.service.transport.DirectErrors;
 import bg.nrm.service.transport.ServerTls;
 import io.helidon.config.Config;
@@ -116,6 +117,8 @@ public final class Main {
             builder.putSocket(ADMIN_SOCKET, socket -> socket.host("127.0.0.1").port(adminPort)
                     .maxConcurrentRequests(16)
                     .idleConnectionTimeout(h.idleTimeout()));
+            // Its answers carry the same hardening headers as every other (plain HTTP there, so no HSTS).
+            builder.routing(ADMIN_SOCKET, routing -> routing.addFilter(SecurityHeaders.create(false)));
             // The same feature Helidon would discover (same type and name, so it replaces that one), on the admin
             // listener instead of the public one.
             builder.addFeature(ObserveFeature.builder()

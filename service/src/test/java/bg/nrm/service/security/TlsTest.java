@@ -176,6 +176,8 @@ class TlsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("# TYPE");
+            assertThat(health.headers().firstValue("Content-Security-Policy"))
+                    .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
 
             // The public port no longer answers them, not even to an administrator.
             assertThat(service.api.get("/observe/health", null).status()).isEqualTo(404);
