@@ -30,6 +30,7 @@ import bg.nrm.service.auth.UserStore;
 import bg.nrm.service.auth.WebSessions;
 import bg.nrm.service.cases.ScreeningStore;
 import bg.nrm.service.directory.DemoSeed;
+import bg.nrm.service.directory.KeyChangeNotice;
 import bg.nrm.service.directory.KeyChanges;
 import bg.nrm.service.directory.OrganisationService;
 import bg.nrm.service.directory.OrganisationStore;
@@ -163,15 +164,18 @@ public final class Application implements AutoCloseable {
                 recipientKeys, referralFactory, sealer, audit, clock).acceptVersionOne(settings.acceptQuestionnaireV1());
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
                 audit, clock);
+        Optional<Mailer> mailer = settings.mail().enabled() ? Optional.of(new Mailer(settings.mail())) : Optional.empty();
         this.delivery = new DeliveryWorker(db, clock, instanceId(), settings.deliveryLease(), new DeliveryChannels(
                 new WebhookChannel(webhookSecrets, new DeliveryChannel.RetryPolicy(settings.deliveryInitialBackoff(),
                         settings.deliveryMaxAttempts()), settings.allowPrivateNetworks(), clock),
-                settings.mail().enabled() ? Optional.of(new EmailChannel(new Mailer(settings.mail()))) : Optional.empty()));
+                mailer.map(EmailChannel::new)));
         this.alerts = new AlertHub(referrals, clock.millis(), settings.hardening().alertStreamsPerAccount());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
-        this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) ->
-                alerts.announce(org, new AlertHub.Event(event, id, Json.writeString(data))));
+        this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) -> {
+            alerts.announce(org, new AlertHub.Event(event, id, Json.writeString(data)));
+            mailer.ifPresent(m -> mailKeyEvent(m, org, data));
+        });
         Hardening h = settings.hardening();
         this.connectionGuard = ConnectionGuard.create(new ConnectionGuard.Limits(h.connectionsPerAddress(),
                 h.requestReadTimeout(), h.readStallTimeout(), h.idleTimeout()), Http1Config.create(), h.tls());
@@ -416,5 +420,24 @@ public final class Application implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // A key event also goes by e-mail where the organisation has an address: best effort, off the request's thread
+    // (SMTP has its own timeouts), and never with case data. The alert stream and the audit log hold it regardless.
+    private void mailKeyEvent(Mailer mailer, String organisationId, Object data) {
+        if (!(data instanceof KeyChanges.KeyEvent event)) {
+            return;
+        }
+        Optional<String> email = directory.find(organisationId).map(o -> o.contacts().email())
+                .filter(e -> e != null && !e.isBlank());
+        email.ifPresent(to -> Thread.ofVirtual().name("nrm-key-mail").start(() -> {
+            try {
+                mailer.send(mailer.notice(to, "key-" + event.status() + "-" + event.fingerprint(), KeyChangeNotice.SUBJECT,
+                        KeyChangeNotice.text(event)));
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "key change e-mail to organisation " + organisationId + " failed: "
+                        + e.getClass().getSimpleName());
+            }
+        }));
     }
 }
