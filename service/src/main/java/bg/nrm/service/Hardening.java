@@ -54,7 +54,7 @@ public record Hardening(int connectionsPerAddress,
                 Duration.parse(value.apply("nrm.limits.read-stall-timeout", "NRM_READ_STALL_TIMEOUT").orElse("PT10S")),
                 Duration.parse(value.apply("nrm.limits.idle-timeout", "NRM_IDLE_TIMEOUT").orElse("PT1M")),
                 Integer.parseInt(value.apply("server.max-concurrent-requests", "SERVER_MAX_CONCURRENT_REQUESTS")
-                        .orElse("200")),
+                        .orElse("1000")),
                 Integer.parseInt(value.apply("nrm.limits.address-requests-per-minute", "NRM_ADDRESS_REQUESTS_PER_MINUTE")
                         .orElse("6000")),
                 Integer.parseInt(value.apply("nrm.limits.alert-streams-per-account", "NRM_ALERT_STREAMS_PER_ACCOUNT")
