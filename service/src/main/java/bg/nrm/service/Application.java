@@ -252,11 +252,17 @@ public final class Application implements AutoCloseable {
         UserService users = new UserService(db, hasher, credentials, audit, clock, settings.oneTimePasswordTtl());
         int perMinute = settings.accountRequestsPerMinute();
         routing.addFilter(new AuthFilter(credentials, new RateLimiter(Math.max(1, perMinute / 5), perMinute, clock)));
+        // The pages' shared parts, made here because the OpenID Connect callback answers with one of its pages.
+        Assets assets = new Assets();
+        Web web = new Web(assets);
         settings.oidc().ifPresent(o -> {
-            OidcSignIn oidc = new OidcSignIn(o, db, credentials, audit, clock, settings.secureCookies());
+            OidcSignIn oidc = new OidcSignIn(o, db, credentials, audit, clock, settings.secureCookies(),
+                    SignInPages.continueAfterSignIn(web));
             credentials.external(oidc);
             routing.register("/auth/oidc", oidc);
         });
+        FollowUpService followUp = new FollowUpService(db, referrals, new ReferralSources(screenings, directory, sealer),
+                referralFactory, directory, reasons, audit, clock);
         AuthService authService = new AuthService(signIn, credentials, clientAddress, hasher, db, audit, clock);
         routing.register("/api/v1/auth", authService)
                 .register("/api/v1/users", users)
@@ -269,8 +275,7 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/organisations", keyChanges)
                 .register("/api/v1/audit", new AuditService(audit, checkpoints))
                 .register("/api/v1/referrals", referralService)
-                .register("/api/v1/referrals", new FollowUpService(db, referrals,
-                        new ReferralSources(screenings, directory, sealer), referralFactory, directory, reasons, audit, clock))
+                .register("/api/v1/referrals", followUp)
                 .register("/api/v1/inbox", referralService.inbox())
                 .register("/api/v1/alerts", new AlertService(alerts, clock, credentials.streams()))
                 .register("/api/v1/admin", keyRotation)
@@ -278,20 +283,20 @@ public final class Application implements AutoCloseable {
                 .register("/api/docs", new ApiDocsService())
                 .register("/api/v1/replay", new ReplayService(db, screenings, directory, sealer, RiskAssessor.create(),
                         Router.create(), questionnaires, audit, settings.statsThreshold()));
-        webRouting(routing, referralService, authService, stats, organisations, users);
+        webRouting(routing, web, assets, referralService, followUp, authService, stats, organisations, users);
     }
 
     /** The web pages (issue 12): every page handler admits only a browser session, except sign-in ({@link Web#guard}). */
-    private void webRouting(HttpRouting.Builder routing, ReferralService referralService, AuthService authService,
-                            StatsService stats, OrganisationService organisations, UserService users) {
-        Assets assets = new Assets();
-        Web web = new Web(assets);
+    private void webRouting(HttpRouting.Builder routing, Web web, Assets assets, ReferralService referralService,
+                            FollowUpService followUp, AuthService authService, StatsService stats,
+                            OrganisationService organisations, UserService users) {
         WebSessions sessions = credentials.sessions();
         WebAuth webAuth = new WebAuth(sessions);
-        RecipientPages recipient = new RecipientPages(web, referralService, referrals, directory, clock);
+        RecipientPages recipient = new RecipientPages(web, referralService, followUp, referrals, directory, clock);
         routing.addFilter(webAuth)
                 .register("/assets", assets)
-                .register("/", new SignInPages(web, webAuth, sessions, signIn, authService, clientAddress))
+                .register("/", new SignInPages(web, webAuth, sessions, signIn, authService, clientAddress,
+                        settings.oidc().isPresent()))
                 .register("/inbox", recipient.inbox())
                 .register("/referrals", recipient)
                 .register("/screenings", new ScreenerPages(web, questionnaires, workflow, screenings,

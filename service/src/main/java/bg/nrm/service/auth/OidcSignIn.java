@@ -52,8 +52,10 @@ import java.util.logging.Logger;
  *       expiry with clock skew, all in {@link ExternalTokenVerifier}.</li>
  *   <li>The web pages sign in through the authorization-code flow with PKCE: {@code GET /auth/oidc/login} sends the
  *       browser to the provider; {@code GET /auth/oidc/callback} checks state (also bound to this browser by a
- *       cookie) and nonce, exchanges the code, verifies the ID token, opens a {@link WebSessions} session and leads
- *       the browser to {@code /}.</li>
+ *       cookie) and nonce, exchanges the code, verifies the ID token, opens a {@link WebSessions} session and
+ *       answers with {@link AfterSignIn}: the pages answer with a page of their own that leads to the user's home,
+ *       because a browser does not send the SameSite=Strict session cookie on a redirect chain that began at the
+ *       provider's site; the next request, started from our own page, is same-site.</li>
  * </ul>
  * Either way the token's claim ({@code nrm.oidc.claim}, default {@code sub}) must equal the {@code externalSubject}
  * of an enabled local account, which an administrator provisioned: organisation and role stay the service's own.
@@ -71,10 +73,20 @@ public final class OidcSignIn implements HttpService, Credentials.ExternalTokens
     private final AuditLog audit;
     private final Clock clock;
     private final boolean secureCookies;
+    private final AfterSignIn afterSignIn;
     private volatile Provider provider;
 
+    /**
+     * How the callback answers the browser once the session is open (its cookie is already set on {@code res}).
+     * It must not rely on the session cookie coming back on a redirect: see the class comment.
+     */
+    @FunctionalInterface
+    public interface AfterSignIn {
+        void answer(ServerRequest req, ServerResponse res, Principal user);
+    }
+
     public OidcSignIn(Settings.Oidc settings, Database db, Credentials credentials, AuditLog audit, Clock clock,
-                      boolean secureCookies) {
+                      boolean secureCookies, AfterSignIn afterSignIn) {
         this.settings = settings;
         this.db = db;
         this.users = new UserStore(db);
@@ -82,6 +94,7 @@ public final class OidcSignIn implements HttpService, Credentials.ExternalTokens
         this.audit = audit;
         this.clock = clock;
         this.secureCookies = secureCookies;
+        this.afterSignIn = afterSignIn;
     }
 
     /** The provider's endpoints (from its discovery document) and the verifier of its tokens. */
@@ -189,8 +202,7 @@ public final class OidcSignIn implements HttpService, Credentials.ExternalTokens
         audit.append(user.username(), "SIGN_IN", null, "OpenID Connect");
         res.headers().add(HeaderNames.SET_COOKIE, credentials.sessions().setCookie(session));
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.LOCATION, "/");
-        res.status(Status.SEE_OTHER_303).send();
+        afterSignIn.answer(req, res, session.principal());
     }
 
     private String exchange(Provider p, String code, String codeVerifier, URI redirectUri) {

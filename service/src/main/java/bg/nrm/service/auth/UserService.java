@@ -227,7 +227,17 @@ public final class UserService implements HttpService {
 
     private void handleDelete(ServerRequest req, ServerResponse res) {
         Principal admin = Access.require(req, Role.ADMIN);
-        UserStore.User user = existing(req);
+        delete(admin, existing(req).username());
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /**
+     * Deletes an account nothing refers to (no screening, referral step or audit entry names it as the one who
+     * acted), with its tokens, sessions and alert streams; audited. 404 for an unknown account; 409 for one's own
+     * account and for an account with records, which is disabled instead.
+     */
+    public void delete(Principal admin, String username) {
+        UserStore.User user = users.find(username).orElseThrow(() -> ProblemException.notFound("account"));
         if (user.username().equals(admin.username())) {
             throw ProblemException.conflict("you cannot delete your own account");
         }
@@ -243,7 +253,6 @@ public final class UserService implements HttpService {
             return null;
         });
         credentials.streams().endAllFor(user.username());
-        res.status(Status.NO_CONTENT_204).send();
     }
 
     private UserStore.User existing(ServerRequest req) {

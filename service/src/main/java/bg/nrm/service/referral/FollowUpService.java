@@ -80,7 +80,21 @@ public final class FollowUpService implements HttpService {
 
     private void handlePdf(ServerRequest req, ServerResponse res) {
         Principal p = Access.require(req, Role.RECIPIENT);
-        Referral r = addressedTo(p, req.path().pathParameters().get("id"));
+        String id = req.path().pathParameters().get("id");
+        byte[] pdf = pdf(p, id);
+        res.header(HeaderNames.CONTENT_TYPE, "application/pdf");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"referral-" + id + ".pdf\"");
+        res.send(pdf);
+    }
+
+    /**
+     * The referral's document as a PDF for the recipient's case file (the API's {@code document.pdf} and the
+     * recipient's page), audited as a copy that left the service. 404 to anyone but the addressed organisation; 410
+     * once withdrawn, passed on, failed, or erased under the retention period.
+     */
+    public byte[] pdf(Principal p, String id) {
+        Referral r = addressedTo(p, id);
         if (r.state() == ReferralState.REVOKED || r.state() == ReferralState.ESCALATED || r.state() == ReferralState.FAILED) {
             // Withdrawn, passed on, or never sealed for this organisation: not this organisation's case file.
             throw ProblemException.gone("the referral is " + r.state());
@@ -90,10 +104,7 @@ public final class FollowUpService implements HttpService {
         byte[] pdf = ReferralPdf.render(factory.document(source, r, directory.find(r.recipientId()).orElseThrow()));
         // Every copy that leaves the service is on the record.
         audit.append(p.username(), "REFERRAL_PDF_DOWNLOADED", r.id(), null);
-        res.header(HeaderNames.CONTENT_TYPE, "application/pdf");
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"referral-" + r.id() + ".pdf\"");
-        res.send(pdf);
+        return pdf;
     }
 
     private void handleOutcome(ServerRequest req, ServerResponse res) {

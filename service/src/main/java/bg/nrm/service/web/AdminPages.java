@@ -21,7 +21,8 @@ import java.util.Map;
  * The administrator's directory pages under {@code /admin}: the organisations ({@code /admin/organisations}), one
  * organisation ({@code /admin/organisations/{id}}) with its capacity, whom it takes and its webhook to change, and
  * its public keys (upload, fingerprint and expiry, retire); and the accounts ({@code /admin/users}: list, create with
- * the one-time password shown once, disable and enable, reset the password). Every change goes through
+ * the one-time password shown once, disable and enable, reset the password; {@code /admin/users/{username}}: change
+ * the role, delete an account that was never used). Every change goes through
  * {@link OrganisationService} or {@link UserService}: the same checks and audit entries as the API. Form fields are
  * named as the API's JSON fields. A one-time password is shown only in the answer to the post that made it (never in
  * an address, never stored by the browser: pages are {@code no-store}).
@@ -51,8 +52,92 @@ public final class AdminPages implements HttpService {
                 .post("/organisations/{id}/keys/{fingerprint}/retire", web.guard(this::handleRetire))
                 .get("/users", web.guard(this::handleUsers))
                 .post("/users", web.guard(this::handleCreateUser))
+                .get("/users/{username}", web.guard(this::handleUser))
                 .post("/users/{username}/enabled", web.guard(this::handleEnabled))
-                .post("/users/{username}/password", web.guard(this::handleReset));
+                .post("/users/{username}/password", web.guard(this::handleReset))
+                .post("/users/{username}/role", web.guard(this::handleRole))
+                .post("/users/{username}/delete", web.guard(this::handleDelete));
+    }
+
+    private void handleUser(ServerRequest req, ServerResponse res) {
+        WebAuth.require(req, Role.ADMIN);
+        showUser(req, res, Status.OK_200, user(req), FormErrors.none(), req.query().first("done").orElse(""));
+    }
+
+    /** A new role; the account's sessions and tokens end at once (the API's rule), so it signs in again. */
+    private void handleRole(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        UserService.UserView user = user(req);
+        Page page = web.page(req);
+        String role = Web.field(form, "role");
+        FormErrors errors = FormErrors.none();
+        if (role == null || role.isBlank()) {
+            errors.add("role", page.t("admin.user.error.role"));
+        } else if (!role.equals(user.role())) {
+            try {
+                users.update(admin, user.username(), new UserService.UserUpdate(null, role, null, null, null));
+            } catch (ProblemException e) {
+                if (e.problem().status() == 409) {
+                    errors.add("role", page.t("admin.user.error.lastAdminRole"));
+                } else if (e.problem().errors() != null && !e.problem().errors().isEmpty()) {
+                    // The role the account's organisation does not fit is said on the role field.
+                    errors.add("role", page.t(e.problem().errors().get(0).field().equals("organisationId")
+                            ? "admin.user.error.roleOrganisation" : "admin.user.error.role"));
+                } else {
+                    throw e;
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            showUser(req, res, Status.BAD_REQUEST_400, user, errors, "");
+            return;
+        }
+        Web.seeOther(res, "/admin/users/" + user.username() + "?done=role");
+    }
+
+    /** Deletes an account that nothing refers to, once the administrator has ticked the confirmation. */
+    private void handleDelete(ServerRequest req, ServerResponse res) {
+        Principal admin = WebAuth.require(req, Role.ADMIN);
+        Parameters form = Web.form(req);
+        WebAuth.checkCsrf(req, Web.field(form, "_csrf"));
+        UserService.UserView user = user(req);
+        Page page = web.page(req);
+        FormErrors errors = FormErrors.none();
+        Status status = Status.BAD_REQUEST_400;
+        if (!"yes".equals(Web.field(form, "confirm"))) {
+            errors.add("confirm", page.t("admin.user.error.confirm"));
+        } else {
+            status = Status.CONFLICT_409;
+            try {
+                users.delete(admin, user.username());
+                Web.seeOther(res, "/admin/users?done=deleted&who=" + user.username());
+                return;
+            } catch (ProblemException e) {
+                if (e.problem().status() != 409) {
+                    throw e.problem().status() == 404 ? new PageException(404) : e;
+                }
+                errors.add("confirm", page.t(user.username().equals(admin.username())
+                        ? "admin.user.error.deleteSelf" : "admin.user.error.inUse"));
+            }
+        }
+        showUser(req, res, status, user, errors, "");
+    }
+
+    private void showUser(ServerRequest req, ServerResponse res, Status status, UserService.UserView user,
+                          FormErrors errors, String done) {
+        String organisation = user.organisationId() == null ? null : organisations.list().stream()
+                .filter(o -> o.organisation().id().equals(user.organisationId()))
+                .map(o -> o.organisation().name()).findFirst().orElse(user.organisationId());
+        web.render(req, res, status, "admin/user.jte", web.page(req), "user", user, "organisation", organisation,
+                "errors", errors, "done", done);
+    }
+
+    private UserService.UserView user(ServerRequest req) {
+        String username = req.path().pathParameters().get("username");
+        return users.list().stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new PageException(404));
     }
 
     private void handleUsers(ServerRequest req, ServerResponse res) {

@@ -5,6 +5,7 @@ import bg.nrm.service.auth.Role;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.http.Problem;
 import bg.nrm.service.http.ProblemException;
+import bg.nrm.service.referral.FollowUpService;
 import bg.nrm.service.referral.Referral;
 import bg.nrm.service.referral.ReferralService;
 import bg.nrm.service.referral.ReferralStore;
@@ -22,22 +23,25 @@ import java.util.List;
 /**
  * The recipient's pages: the inbox ({@code /inbox}), which updates itself when a referral arrives (it listens to
  * the API's Server-Sent Events at {@code /api/v1/alerts} with its session cookie, then fetches its rows), and a referral ({@code /referrals/{id}}) with acknowledge, accept and decline,
- * the armored message to download, and its opening in the browser (the key never leaves it). Every action goes
- * through {@link ReferralService}, the same checks and transitions as the API.
+ * the armored message and the PDF to download, and its opening in the browser (the key never leaves it). Every
+ * action goes through {@link ReferralService} (the PDF through {@link FollowUpService}), the same checks,
+ * transitions and audit entries as the API.
  */
 public final class RecipientPages implements HttpService {
     private static final int INBOX_LIMIT = 500;
 
     private final Web web;
     private final ReferralService service;
+    private final FollowUpService followUp;
     private final ReferralStore store;
     private final OrganisationStore directory;
     private final Clock clock;
 
-    public RecipientPages(Web web, ReferralService service, ReferralStore store, OrganisationStore directory,
-                          Clock clock) {
+    public RecipientPages(Web web, ReferralService service, FollowUpService followUp, ReferralStore store,
+                          OrganisationStore directory, Clock clock) {
         this.web = web;
         this.service = service;
+        this.followUp = followUp;
         this.store = store;
         this.directory = directory;
         this.clock = clock;
@@ -54,6 +58,7 @@ public final class RecipientPages implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/{id}", web.guard(this::handleReferral))
                 .get("/{id}/message.asc", web.guard(this::handleMessage))
+                .get("/{id}/document.pdf", web.guard(this::handlePdf))
                 .post("/{id}/ack", web.guard(this::handleAck))
                 .post("/{id}/decision", web.guard(this::handleDecision));
     }
@@ -83,6 +88,25 @@ public final class RecipientPages implements HttpService {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"referral-" + id + ".asc\"");
         res.send(envelope);
+    }
+
+    /**
+     * The referral's PDF for the case file, on the page's session (the API's {@code document.pdf} wants a bearer
+     * token); the same checks and audit entry as the API. Another organisation's referral is "not found".
+     */
+    private void handlePdf(ServerRequest req, ServerResponse res) {
+        Principal p = WebAuth.require(req, Role.RECIPIENT);
+        String id = req.path().pathParameters().get("id");
+        byte[] pdf;
+        try {
+            pdf = followUp.pdf(p, id);
+        } catch (ProblemException e) {
+            throw new PageException(e.problem().status() == 410 ? 410 : 404);
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "application/pdf");
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"referral-" + id + ".pdf\"");
+        res.send(pdf);
     }
 
     private void handleAck(ServerRequest req, ServerResponse res) {

@@ -7,10 +7,13 @@ import bg.nrm.rules.Region;
 import bg.nrm.rules.Regions;
 import io.helidon.common.parameters.Parameters;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,9 +21,11 @@ import java.util.TreeMap;
  * The screening form, generated from a questionnaire definition: the questions grouped by dimension in the order
  * the definition asks them, each answered Да / Не / Няма информация ("no information" preselected), the subject
  * facts, consent for adults, and notes. Field names are the API's JSON paths ({@code subject.ageYears},
- * {@code answers.CH_MOVED}), so the submitted form maps one to one onto the API's body.
+ * {@code answers.CH_MOVED}), so the submitted form maps one to one onto the API's body. From version 2 the
+ * questionnaire's preamble, its answer labels and its subject facts ({@code subject.unaccompanied}, …) come from the
+ * definition too, each fact's input chosen by its type.
  */
-public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, List<Choice> regions,
+public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, List<Fact> facts, List<Choice> regions,
                             Map<String, String> values, FormErrors errors, String submission) {
     /** The answers every question offers, in the order shown. */
     public static final List<String> ANSWERS = List.of("yes", "no", "unknown");
@@ -30,6 +35,32 @@ public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, Lis
     static final List<String> CHECKBOXES = List.of("subject.ageUncertain", "consent.identifiedReferral");
     /** Fields that hold whole numbers. */
     static final List<String> NUMBERS = List.of("subject.ageYears");
+    /** The values a yes/no subject fact offers: true, false, or no information (left out of the body). */
+    public static final List<String> FACT_ANSWERS = List.of("true", "false", "unknown");
+    private static final Map<Lang, List<Choice>> LANGUAGES = languageChoices();
+
+    /**
+     * A subject fact the questionnaire asks (version 2 on): the form field ({@code subject.<name>}), its type as the
+     * definition gives it ({@code boolean}: Да / Не / Няма информация; {@code language}: a list of ISO 639-1
+     * languages; {@code number}: a number input; anything else: a text input) and the question in both languages.
+     */
+    public record Fact(String name, String field, String type, LocalizedText text) {
+        public String text(Lang lang) {
+            return lang == Lang.EN ? text.en() : text.bg();
+        }
+
+        public boolean yesNo() {
+            return "boolean".equals(type);
+        }
+
+        public boolean language() {
+            return "language".equals(type);
+        }
+
+        public boolean number() {
+            return numberType(type);
+        }
+    }
 
     /** The questions of one dimension. */
     public record Group(String dimension, List<Question> questions) {
@@ -58,9 +89,65 @@ public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, Lis
                     .add(new Question(item.code(), "answers." + item.code(), item.text()));
         }
         List<Group> groups = byDimension.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
+        List<Fact> facts = questionnaire.subjectFacts().stream()
+                .map(f -> new Fact(f.name(), "subject." + f.name(), f.type(), f.text())).toList();
         List<Choice> regions = Regions.builtIn().all().stream().sorted(Comparator.comparing(Region::code))
                 .map(r -> new Choice(r.code(), r.nameBg(), r.nameEn())).toList();
-        return new ScreeningForm(questionnaire, groups, regions, values, errors, submission);
+        return new ScreeningForm(questionnaire, groups, facts, regions, values, errors, submission);
+    }
+
+    /** The questionnaire's preamble in {@code lang}, or null (version 1 has none). */
+    public String preamble(Lang lang) {
+        LocalizedText p = questionnaire.preamble();
+        return p == null ? null : lang == Lang.EN ? p.en() : p.bg();
+    }
+
+    /**
+     * The words for an answer ({@code yes}, {@code no}, {@code unknown}): the questionnaire's own labels where it
+     * carries them (version 2), else the page's texts.
+     */
+    public String answerLabel(String answer, Page page) {
+        return questionnaire.answerLabels().stream().filter(l -> l.value().equals(answer)).findFirst()
+                .map(l -> page.lang() == Lang.EN ? l.label().en() : l.label().bg())
+                .orElseGet(() -> page.t("answer." + answer));
+    }
+
+    /** The answer word shown beside a yes/no fact's value ({@code true} is "yes"). */
+    public String factAnswerLabel(String value, Page page) {
+        return answerLabel(switch (value) {
+            case "true" -> "yes";
+            case "false" -> "no";
+            default -> "unknown";
+        }, page);
+    }
+
+    /** The value selected for a yes/no fact: what was submitted, else "no information". */
+    public String factAnswer(String field) {
+        String v = values.get(field);
+        return v == null || !FACT_ANSWERS.contains(v) ? "unknown" : v;
+    }
+
+    /** The ISO 639-1 languages, named in {@code lang} with their code, in that language's alphabetical order. */
+    public static List<Choice> languages(Lang lang) {
+        return LANGUAGES.get(lang);
+    }
+
+    private static Map<Lang, List<Choice>> languageChoices() {
+        List<Choice> all = new ArrayList<>();
+        for (String code : Locale.getISOLanguages()) {
+            Locale language = Locale.of(code);
+            String en = language.getDisplayLanguage(Locale.ENGLISH);
+            String bg = language.getDisplayLanguage(Locale.of("bg"));
+            en = en.isBlank() || en.equals(code) ? code : en;
+            bg = bg.isBlank() || bg.equals(code) ? en : bg;
+            all.add(new Choice(code, bg + " (" + code + ")", en + " (" + code + ")"));
+        }
+        Map<Lang, List<Choice>> byLang = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            Collator order = Collator.getInstance(lang == Lang.EN ? Locale.ENGLISH : Locale.of("bg"));
+            byLang.put(lang, all.stream().sorted(Comparator.comparing((Choice c) -> c.label(lang), order)).toList());
+        }
+        return byLang;
     }
 
     public boolean adult() {
@@ -99,8 +186,8 @@ public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, Lis
 
     /**
      * The API's body built from the form's fields: each dotted name becomes a path in the JSON object; blank fields
-     * are left out (the API treats them as absent); numbers and check boxes get their JSON types. A number that is
-     * not one is reported on its field instead.
+     * are left out (the API treats them as absent); numbers, check boxes and yes/no subject facts get their JSON
+     * types (a fact left at "no information" is left out). A number that is not one is reported on its field instead.
      */
     static Map<String, Object> body(Questionnaire questionnaire, Map<String, String> values, FormErrors errors,
                                     Messages messages, Lang lang) {
@@ -114,7 +201,19 @@ public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, Lis
                 continue;
             }
             Object typed = value;
-            if (NUMBERS.contains(name)) {
+            Questionnaire.SubjectFact fact = name.startsWith("subject.")
+                    ? questionnaire.subjectFacts().stream().filter(f -> name.equals("subject." + f.name()))
+                    .findFirst().orElse(null) : null;
+            if (fact != null && "boolean".equals(fact.type())) {
+                if (value.equals("unknown")) {
+                    continue;
+                }
+                if (!value.equals("true") && !value.equals("false")) {
+                    errors.add(name, messages.text(lang, "form.error.yesNo"));
+                    continue;
+                }
+                typed = Boolean.parseBoolean(value);
+            } else if (NUMBERS.contains(name) || fact != null && numberType(fact.type())) {
                 try {
                     typed = Integer.parseInt(value);
                 } catch (NumberFormatException ex) {
@@ -127,6 +226,10 @@ public record ScreeningForm(Questionnaire questionnaire, List<Group> groups, Lis
             put(body, name, typed);
         }
         return body;
+    }
+
+    private static boolean numberType(String type) {
+        return "number".equals(type) || "integer".equals(type);
     }
 
     @SuppressWarnings("unchecked")

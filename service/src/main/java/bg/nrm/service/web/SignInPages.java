@@ -2,6 +2,7 @@ package bg.nrm.service.web;
 
 import bg.nrm.service.auth.AuthService;
 import bg.nrm.service.auth.ClientAddress;
+import bg.nrm.service.auth.OidcSignIn;
 import bg.nrm.service.auth.Principal;
 import bg.nrm.service.auth.SignIn;
 import bg.nrm.service.auth.UserStore;
@@ -20,7 +21,9 @@ import java.time.Duration;
 
 /**
  * Sign-in at {@code /} (and each role's home once signed in), sign-out, and the language switch. A failed sign-in
- * says only that the name or password is wrong, for an unknown user as for a wrong password.
+ * says only that the name or password is wrong, for an unknown user as for a wrong password. When OpenID Connect is
+ * configured, the sign-in page also offers the organisation's identity provider ({@code /auth/oidc/login}), and
+ * {@link #continueAfterSignIn} is the page its callback answers with.
  */
 public final class SignInPages implements HttpService {
     private final Web web;
@@ -29,15 +32,27 @@ public final class SignInPages implements HttpService {
     private final SignIn signIn;
     private final AuthService accounts;
     private final ClientAddress clientAddress;
+    private final boolean oidc;
 
     public SignInPages(Web web, WebAuth auth, WebSessions sessions, SignIn signIn, AuthService accounts,
-                       ClientAddress clientAddress) {
+                       ClientAddress clientAddress, boolean oidc) {
         this.web = web;
         this.auth = auth;
         this.sessions = sessions;
         this.signIn = signIn;
         this.accounts = accounts;
         this.clientAddress = clientAddress;
+        this.oidc = oidc;
+    }
+
+    /**
+     * The answer to the identity provider's callback once the session is open: a page (200) that leads to the
+     * user's home by a meta refresh and a link "Продължете / Continue". Not a redirect: the browser would not send
+     * the SameSite=Strict session cookie on a redirect chain that began at the provider's site, and the user would
+     * land on the sign-in page; a navigation that starts from this page is same-site. No script (CSP).
+     */
+    public static OidcSignIn.AfterSignIn continueAfterSignIn(Web web) {
+        return (req, res, user) -> web.render(req, res, "signedin.jte", web.page(req), "home", home(user));
     }
 
     @Override
@@ -53,7 +68,7 @@ public final class SignInPages implements HttpService {
     private void handleHome(ServerRequest req, ServerResponse res) {
         Page page = web.page(req);
         if (page.user() == null) {
-            web.render(req, res, "signin.jte", page, "username", "", "errors", FormErrors.none());
+            web.render(req, res, "signin.jte", page, "username", "", "errors", FormErrors.none(), "oidc", oidc);
             return;
         }
         String home = home(page.user());
@@ -78,7 +93,7 @@ public final class SignInPages implements HttpService {
                 errors.add("password", page.t("signin.error.password"));
             }
             web.render(req, res, Status.BAD_REQUEST_400, "signin.jte", page, "username", username == null ? "" : username,
-                    "errors", errors);
+                    "errors", errors, "oidc", oidc);
             return;
         }
         SignIn.Result result = signIn.check(username.trim(), password, clientAddress.of(req));
@@ -86,7 +101,7 @@ public final class SignInPages implements HttpService {
             boolean tooMany = result instanceof SignIn.Throttled;
             web.render(req, res, tooMany ? Status.TOO_MANY_REQUESTS_429 : Status.UNAUTHORIZED_401, "signin.jte", page,
                     "username", username, "errors", FormErrors.none().add("username",
-                            page.t(tooMany ? "signin.error.tooMany" : "signin.error.credentials")));
+                            page.t(tooMany ? "signin.error.tooMany" : "signin.error.credentials")), "oidc", oidc);
             return;
         }
         UserStore.User user = accepted.user();
@@ -129,7 +144,8 @@ public final class SignInPages implements HttpService {
                 accounts.changePassword(page.user(), new AuthService.PasswordChange(current, next), clientAddress.of(req));
                 res.header(HeaderNames.SET_COOKIE, sessions.clearCookie());
                 web.render(req, res, "signin.jte", new Page(page.lang(), page.messages(), null, "", "/", page.assets()),
-                        "username", page.user().username(), "errors", FormErrors.none(), "notice", page.t("password.changed"));
+                        "username", page.user().username(), "errors", FormErrors.none(), "notice", page.t("password.changed"),
+                        "oidc", oidc);
                 return;
             } catch (ProblemException e) {
                 if (e.problem().errors() == null || e.problem().errors().isEmpty()) {

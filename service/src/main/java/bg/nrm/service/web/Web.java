@@ -45,7 +45,9 @@ public final class Web {
         Lang lang = req.headers().cookies().first(Lang.COOKIE).asOptional().flatMap(Lang::of).orElse(Lang.BG);
         WebSessions.Session s = req.context().get(WebSessions.Session.class).orElse(null);
         String query = req.query().rawValue();
-        String path = req.path().path() + (query == null || query.isEmpty() ? "" : "?" + query);
+        // The whole path as requested: req.path() is relative to the service the route is registered under
+        // ("/new" for /screenings/new), which sent the language switch to a page that does not exist.
+        String path = req.prologue().uriPath().path() + (query == null || query.isEmpty() ? "" : "?" + query);
         return new Page(lang, messages, s == null ? null : s.principal(), s == null ? "" : s.csrfToken(), path, assets);
     }
 

@@ -33,20 +33,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A small, real OpenID provider for tests: the JDK's HTTP server on loopback, a discovery document, a JWKS with
  * RSA keys that {@link #rotateKeys()} replaces, an authorization endpoint that signs in {@link #subject} at once and
  * sends the browser back with a code, and a token endpoint that checks the PKCE verifier and the redirect address
- * before it answers with signed ID and access tokens.
+ * before it answers with signed ID and access tokens. The issuer names {@code 127.0.0.1}, or another name of the
+ * loopback such as {@code localhost}: to a browser that is another site than a service on {@code 127.0.0.1}.
  */
-final class OpenIdProvider implements AutoCloseable {
+public final class OpenIdProvider implements AutoCloseable {
     final HttpServer server;
-    final String issuer;
+    public final String issuer;
     final String clientId;
-    volatile String subject = "sub-duty-officer";
+    public volatile String subject = "sub-duty-officer";
     private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
 
-    OpenIdProvider(String clientId) throws IOException {
+    public OpenIdProvider(String clientId) throws IOException {
+        this(clientId, "127.0.0.1");
+    }
+
+    /** A provider listening on 127.0.0.1 whose issuer (and so every address it gives) names {@code host}. */
+    public OpenIdProvider(String clientId, String host) throws IOException {
         this.clientId = clientId;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realm";
+        this.issuer = "http://" + host + ":" + server.getAddress().getPort() + "/realm";
         rotateKeys();
         server.createContext("/realm/.well-known/openid-configuration", ex -> json(ex, 200, """
                 {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",

@@ -16,8 +16,10 @@ import java.util.Map;
 
 /**
  * Server time of each web page on this machine (not part of the test suite; run with bench/web-bench.sh): one
- * browser-like client on loopback, requests one after another, gzip accepted; time to the last byte of the page.
- * Prints the median and the 95th percentile per page; asserts nothing.
+ * browser-like client on loopback, requests one after another, gzip accepted; time from sending the request to the
+ * last byte of the page (so the server's time plus a loopback round trip). Every role's pages, each after a warm-up
+ * of the same number of requests. Prints the median and the 99th percentile per page and the load average before and
+ * after; asserts nothing.
  */
 public final class WebBenchmark {
     private WebBenchmark() {
@@ -26,8 +28,13 @@ public final class WebBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path dir = Files.createTempDirectory("nrm-web-bench");
+        System.out.println("load average before: " + loadAverage() + "; processors: "
+                + Runtime.getRuntime().availableProcessors() + "; rounds per page: " + rounds);
         try (TestService service = TestService.start(dir, new MutableClock(),
-                Map.of("nrm.limits.account-requests-per-minute", "1000000"))) {
+                Map.of("nrm.limits.account-requests-per-minute", "1000000",
+                        "nrm.limits.address-requests-per-minute", "1000000",
+                        // The demo's 60 statistics rows, so that the commission's page has tables to draw.
+                        "nrm.demo.statistics", "true"))) {
             HttpClient http = HttpClient.newHttpClient();
             var created = service.api.post("/api/v1/screenings", service.api.token("screener.plovdiv"),
                     Screenings.json(Screenings.highRiskChild("BG-16"))).json();
@@ -40,14 +47,27 @@ public final class WebBenchmark {
             }
             String screener = signIn(http, service, "screener.plovdiv");
             String recipient = signIn(http, service, "crisis.plovdiv");
+            String commission = signIn(http, service, "commission.plovdiv");
+            String admin = signIn(http, service, "admin");
+            String auditor = signIn(http, service, "auditor");
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("/", null);
             pages.put("/screenings", screener);
+            pages.put("/screenings/new", screener);
             pages.put("/screenings/new?questionnaire=child-risk", screener);
+            pages.put("/screenings/new?questionnaire=adult-risk", screener);
             pages.put("/screenings/" + screening, screener);
+            pages.put("/screenings/" + screening + "/referrals", screener);
             pages.put("/inbox", recipient);
+            pages.put("/inbox/rows", recipient);
             pages.put("/referrals/" + referral, recipient);
-            System.out.printf("%-60s %10s %10s%n", "page", "median ms", "p95 ms");
+            pages.put("/stats", commission);
+            pages.put("/admin/organisations", admin);
+            pages.put("/admin/organisations/cc-children-plovdiv", admin);
+            pages.put("/admin/users", admin);
+            pages.put("/admin/users/screener.plovdiv", admin);
+            pages.put("/audit", auditor);
+            System.out.printf("%-60s %10s %10s%n", "page", "median ms", "p99 ms");
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.api.base() + page.getKey()))
                         .header("Accept-Encoding", "gzip");
@@ -69,8 +89,18 @@ public final class WebBenchmark {
                 }
                 Arrays.sort(nanos);
                 String shown = page.getKey().replaceAll("[0-9a-f-]{36}", "{id}");
-                System.out.printf("%-60s %10.2f %10.2f%n", shown, nanos[rounds / 2] / 1e6, nanos[rounds * 95 / 100] / 1e6);
+                int p99 = Math.max(0, (int) Math.ceil(rounds * 0.99) - 1);
+                System.out.printf("%-60s %10.2f %10.2f%n", shown, nanos[rounds / 2] / 1e6, nanos[p99] / 1e6);
             }
+        }
+        System.out.println("load average after: " + loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "(unknown)";
         }
     }
 

@@ -2,19 +2,28 @@ package bg.nrm.service.web;
 
 import bg.nrm.keys.pgp.GeneratedKey;
 import bg.nrm.keys.pgp.OrganisationKeys;
+import bg.nrm.service.Api;
+import bg.nrm.service.Screenings;
 import bg.nrm.service.TestService;
+import bg.nrm.service.http.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,5 +150,78 @@ class AdminPagesTest {
         assertThat(browser.find("#username").getDomProperty("value")).isEqualTo("Not Valid!");
         browser.screenshot("admin-user-errors");
         assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'Not Valid!'")).isZero();
+    }
+
+    @Test
+    void administratorChangesAUsersRoleAndDeletesAnAccountThatWasNeverUsed() throws Exception {
+        // Made through the API and never signed in: nothing refers to it yet.
+        Api.Response made = service.api.post("/api/v1/users", service.api.token("admin"), Json.writeString(Map.of(
+                "username", "petar.ivanov", "organisationId", "csri-etropole", "role", "SCREENER",
+                "displayName", "Петър Иванов")));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        browser.signIn("admin", TestService.PASSWORD);
+        browser.open("/admin/users");
+        browser.click("tr[data-username='petar.ivanov'] a.nrm-user-link");
+        assertThat(browser.waitForPath("/admin/users/petar.ivanov", 20)).isEqualTo("/admin/users/petar.ivanov");
+        assertThat(browser.find("#user").getAttribute("data-role")).isEqualTo("SCREENER");
+        browser.screenshot("admin-user");
+
+        new Select(browser.find("#role")).selectByValue("AUDITOR");
+        browser.click("#save-role");
+        assertThat(browser.waitFor("#done", 10).getText()).contains("petar.ivanov");
+        assertThat(browser.find("#user").getAttribute("data-role")).isEqualTo("AUDITOR");
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'petar.ivanov' AND role = 'AUDITOR'"))
+                .isEqualTo(1);
+        assertThat(service.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'admin' AND action = 'USER_UPDATED' "
+                + "AND target = 'petar.ivanov'")).isEqualTo(1);
+
+        // Without the page's CSRF token nothing is deleted, even with the administrator's session.
+        String cookie = "nrm_session=" + browser.driver().manage().getCookieNamed("nrm_session").getValue();
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(service.api.base() + "/admin/users/petar.ivanov/delete"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("confirm=yes")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'petar.ivanov'")).isEqualTo(1);
+
+        // Deleting needs the box ticked.
+        browser.click("#delete");
+        assertThat(browser.waitFor(".govuk-error-summary", 10).getText()).contains("Отметнете");
+        assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).endsWith("#confirm");
+        browser.screenshot("admin-user-delete-unconfirmed");
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'petar.ivanov'")).isEqualTo(1);
+
+        browser.click("label[for='confirm']").click("#delete");
+        assertThat(browser.waitFor("#done", 10).getText()).contains("petar.ivanov", "изтрит");
+        assertThat(browser.path()).startsWith("/admin/users");
+        assertThat(browser.findAll("tr[data-username='petar.ivanov']")).isEmpty();
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'petar.ivanov'")).isZero();
+        assertThat(service.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'admin' AND action = 'USER_DELETED' "
+                + "AND target = 'petar.ivanov'")).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountWithRecordsIsNotDeletedAndARoleThatNeedsAnOrganisationIsRefused() {
+        assertThat(service.api.post("/api/v1/screenings", service.api.token("screener.etropole"),
+                Screenings.json(Screenings.highRiskChild("BG-23"))).status()).isEqualTo(201);
+        browser.signIn("admin", TestService.PASSWORD);
+        browser.open("/admin/users/screener.etropole");
+        browser.click("label[for='confirm']").click("#delete");
+        assertThat(browser.waitFor(".govuk-error-summary", 10).getText()).contains("изключете го");
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'screener.etropole'")).isEqualTo(1);
+        assertThat(service.count("SELECT COUNT(*) FROM audit_log WHERE action = 'USER_DELETED' "
+                + "AND target = 'screener.etropole'")).isZero();
+
+        // The auditor has no organisation; a screener must have one.
+        browser.open("/admin/users/auditor");
+        new Select(browser.find("#role")).selectByValue("SCREENER");
+        browser.click("#save-role");
+        assertThat(browser.waitFor(".govuk-error-summary", 10).getText()).contains("изисква организация");
+        assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).endsWith("#role");
+        browser.screenshot("admin-user-role-error");
+        assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'auditor' AND role = 'AUDITOR'"))
+                .isEqualTo(1);
+        browser.open("/admin/users/nobody.here");
+        assertThat(browser.text("h1")).isEqualTo("Страницата не е намерена");
     }
 }

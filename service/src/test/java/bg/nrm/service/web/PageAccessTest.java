@@ -23,7 +23,8 @@ class PageAccessTest {
     private static final List<String> PAGES = List.of("/screenings", "/screenings/new",
             "/screenings/new?questionnaire=child-risk", "/screenings/00000000-0000-0000-0000-000000000000",
             "/inbox", "/inbox/rows", "/referrals/00000000-0000-0000-0000-000000000000",
-            "/referrals/00000000-0000-0000-0000-000000000000/message.asc");
+            "/referrals/00000000-0000-0000-0000-000000000000/message.asc",
+            "/referrals/00000000-0000-0000-0000-000000000000/document.pdf");
 
     @TempDir
     static Path dataDir;

@@ -41,6 +41,7 @@ class SignInPageTest {
         assertThat(browser.find(".govuk-error-summary a").getAttribute("href")).endsWith("#username");
         assertThat(browser.find("#username").getAttribute("aria-describedby")).isEqualTo("username-error");
         assertThat(browser.find("#password").getAttribute("value")).isEmpty();
+        assertThat(browser.findAll("#oidc-sign-in")).as("no identity provider is configured").isEmpty();
     }
 
     @Test
