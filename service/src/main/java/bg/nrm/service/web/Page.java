@@ -107,8 +107,9 @@ public record Page(Lang lang, Messages messages, Principal user, String csrf, St
                 case AUDITOR -> areas.add(new String[] {"/audit", "nav.audit"});
             }
         }
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String current = areas.stream().map(a -> a[0])
-                .filter(href -> path.equals(href) || path.startsWith(href + "/"))
+                .filter(href -> bare.equals(href) || bare.startsWith(href + "/"))
                 .max((a, b) -> Integer.compare(a.length(), b.length())).orElse("");
         return areas.stream().map(a -> new NavItem(a[0], t(a[1]), a[0].equals(current))).toList();
     }

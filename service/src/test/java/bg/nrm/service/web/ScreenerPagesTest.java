@@ -123,6 +123,7 @@ class ScreenerPagesTest {
             b.waitForAttribute("html", "lang", "en", 10);
             // The switch comes back to the same page (it once lost the "/screenings" part of the address).
             assertThat(b.path()).isEqualTo("/screenings/new?questionnaire=child-risk");
+            assertThat(b.find("#navigation a[aria-current='page']").getAttribute("href")).endsWith("/screenings/new");
             assertThat(b.text("#preamble")).isEqualTo(definition.get("preamble").get("en").asText());
             assertThat(b.text("[data-fact='unaccompanied']")).contains(
                     facts.get(0).get("text").get("en").asText(), "Yes", "No", "No information");
