@@ -184,6 +184,10 @@ public final class UserService implements HttpService {
             }
             set(c, "enabled", body.enabled(), user.username(), changed);
             set(c, "role", role == null ? null : role.name(), user.username(), changed);
+            if (role != null && role != user.role()) {
+                // Who may do what is the auditor's first question: the change is recorded with both roles.
+                changed.set(changed.size() - 1, "role " + user.role().name() + "->" + role.name());
+            }
             set(c, "display_name", displayName, user.username(), changed);
             set(c, "phone", body.phone() == null ? null : (phone == null ? "" : phone), user.username(), changed);
             set(c, "external_subject", subject, user.username(), changed);

@@ -173,7 +173,7 @@ class AdminPagesTest {
         assertThat(service.count("SELECT COUNT(*) FROM users WHERE username = 'petar.ivanov' AND role = 'AUDITOR'"))
                 .isEqualTo(1);
         assertThat(service.count("SELECT COUNT(*) FROM audit_log WHERE actor = 'admin' AND action = 'USER_UPDATED' "
-                + "AND target = 'petar.ivanov'")).isEqualTo(1);
+                + "AND target = 'petar.ivanov' AND detail LIKE '%role %->AUDITOR%'")).isEqualTo(1);
 
         // Without the page's CSRF token nothing is deleted, even with the administrator's session.
         String cookie = "nrm_session=" + browser.driver().manage().getCookieNamed("nrm_session").getValue();
