@@ -83,6 +83,14 @@ public final class OidcSignIn implements HttpService, Credentials.ExternalTokens
     @FunctionalInterface
     public interface AfterSignIn {
         void answer(ServerRequest req, ServerResponse res, Principal user);
+
+        /**
+         * How the callback answers the browser when the sign-in is refused ({@code status} 401) or the provider
+         * does not answer (503): by default the problem document; the pages answer with an error page.
+         */
+        default void refused(ServerRequest req, ServerResponse res, ProblemException problem) {
+            throw problem;
+        }
     }
 
     public OidcSignIn(Settings.Oidc settings, Database db, Credentials credentials, AuditLog audit, Clock clock,
@@ -104,7 +112,14 @@ public final class OidcSignIn implements HttpService, Credentials.ExternalTokens
     @Override
     public void routing(HttpRules rules) {
         rules.get("/login", this::handleLogin)
-                .get("/callback", this::handleCallback);
+                .get("/callback", (req, res) -> {
+                    try {
+                        handleCallback(req, res);
+                    } catch (ProblemException e) {
+                        // A person came back from the provider in a browser: a page, not a problem document.
+                        afterSignIn.refused(req, res, e);
+                    }
+                });
     }
 
     @Override

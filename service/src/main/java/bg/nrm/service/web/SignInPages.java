@@ -52,7 +52,18 @@ public final class SignInPages implements HttpService {
      * land on the sign-in page; a navigation that starts from this page is same-site. No script (CSP).
      */
     public static OidcSignIn.AfterSignIn continueAfterSignIn(Web web) {
-        return (req, res, user) -> web.render(req, res, "signedin.jte", web.page(req), "home", home(user));
+        return new OidcSignIn.AfterSignIn() {
+            @Override
+            public void answer(ServerRequest req, ServerResponse res, Principal user) {
+                web.render(req, res, "signedin.jte", web.page(req), "home", home(user));
+            }
+
+            @Override
+            public void refused(ServerRequest req, ServerResponse res, ProblemException problem) {
+                int status = problem.problem().status() == 503 ? 503 : 401;
+                web.render(req, res, Status.create(status), "error.jte", web.page(req), "status", status);
+            }
+        };
     }
 
     @Override

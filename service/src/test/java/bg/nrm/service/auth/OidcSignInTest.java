@@ -101,6 +101,9 @@ class OidcSignInTest {
         HttpResponse<String> foreign = get(callback, "nrm_oidc=someone-elses-state");
         assertThat(foreign.statusCode()).isEqualTo(401);
         assertThat(foreign.headers().firstValue("Set-Cookie").orElse("")).doesNotContain(WebSessions.COOKIE + "=");
+        // A person came back from the provider: a page in their language that says what happened, not JSON.
+        assertThat(foreign.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(foreign.body()).contains("Входът не бе приет").doesNotContain("oidc-refused");
     }
 
     @Test
