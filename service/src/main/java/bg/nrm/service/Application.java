@@ -58,6 +58,8 @@ import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.referral.ScreenerContacts;
 import bg.nrm.service.referral.SealedReasons;
 import bg.nrm.service.referral.WebhookChannel;
+import bg.nrm.service.replay.ReplayBackfill;
+import bg.nrm.service.replay.ReplayOutcomes;
 import bg.nrm.service.replay.ReplayService;
 import bg.nrm.service.screening.QuestionnaireService;
 import bg.nrm.service.screening.Retention;
@@ -100,6 +102,8 @@ import java.util.logging.Logger;
  */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Application.class.getName());
+    // Screenings replayed per background batch: about a second of work, and one short write transaction.
+    private static final int REPLAY_BACKFILL_BATCH = 500;
 
     private final Settings settings;
     private final Clock clock;
@@ -114,6 +118,7 @@ public final class Application implements AutoCloseable {
     private final ScreeningStore screenings;
     private final ReferralStore referrals;
     private final ScreeningWorkflow workflow;
+    private final ReplayBackfill replayBackfill;
     private final Questionnaires questionnaires;
     private final DemoSeed.Result demo;
     private final Escalation escalation;
@@ -162,6 +167,9 @@ public final class Application implements AutoCloseable {
                 new ScreenerContacts(new UserStore(db)));
         this.workflow = new ScreeningWorkflow(db, questionnaires, RiskAssessor.create(), router, directory,
                 recipientKeys, referralFactory, sealer, audit, clock).acceptVersionOne(settings.acceptQuestionnaireV1());
+        ReplayOutcomes replayOutcomes = new ReplayOutcomes(sealer, RiskAssessor.create(), router, questionnaires);
+        workflow.precomputeReplay(replayOutcomes);
+        this.replayBackfill = new ReplayBackfill(db, replayOutcomes, directory, clock, REPLAY_BACKFILL_BATCH);
         this.escalation = new Escalation(db, directory, recipientKeys, referralFactory, screenings, sealer, router,
                 audit, clock);
         Optional<Mailer> mailer = settings.mail().enabled() ? Optional.of(new Mailer(settings.mail())) : Optional.empty();
@@ -214,6 +222,7 @@ public final class Application implements AutoCloseable {
             app.workers.every("key-expiry", Duration.ofHours(1), app.keyChanges::warnExpiring);
             app.workers.every("audit-checkpoint", settings.hardening().auditCheckpointInterval(), app.checkpoints::write);
             app.workers.every("credentials", Duration.ofMinutes(10), app.credentials::purgeExpired);
+            app.workers.every("replay-backfill", Duration.ofMillis(200), app.replayBackfill::runBatch);
         }
         return app;
     }
@@ -282,7 +291,7 @@ public final class Application implements AutoCloseable {
                 .register("/api/v1/stats", stats)
                 .register("/api/docs", new ApiDocsService())
                 .register("/api/v1/replay", new ReplayService(db, screenings, directory, sealer, RiskAssessor.create(),
-                        Router.create(), questionnaires, audit, settings.statsThreshold()));
+                        Router.create(), questionnaires, replayBackfill, audit, settings.statsThreshold()));
         webRouting(routing, web, assets, referralService, followUp, authService, stats, organisations, users);
     }
 
@@ -304,6 +313,11 @@ public final class Application implements AutoCloseable {
                 .register("/stats", new CommissionPages(web, stats, clock))
                 .register("/audit", new AuditPages(web, audit, new AuditTrail(db)))
                 .register("/admin", new AdminPages(web, organisations, keyChanges, users));
+    }
+
+    /** The background replay backfill (its worker runs a batch at a time; tests and benchmarks drive it). */
+    public ReplayBackfill replayBackfill() {
+        return replayBackfill;
     }
 
     public Settings settings() {

@@ -78,7 +78,8 @@ class ReplayApiTest {
             JsonNode list = api.get("/api/v1/replay", api.token("screener.plovdiv")).json();
 
             assertThat(list.get("ruleset").asText()).isEqualTo("2.0.0");
-            assertThat(list.get("scanned").asInt()).isEqualTo(3);
+            assertThat(list.get("replayed").asInt()).as("every version-1 screening is replayed when stored").isEqualTo(3);
+            assertThat(list.get("complete").asBoolean()).isTrue();
             JsonNode change = changeOf(list, violence);
             assertThat(change).isNotNull();
             assertThat(change.get("before").get("level").asText()).isEqualTo("LOW");
@@ -101,18 +102,20 @@ class ReplayApiTest {
         }
 
         @Test
-        @DisplayName("the list comes a page of scanned screenings at a time, the next page after the cursor")
+        @DisplayName("the list comes a page of changed screenings at a time, the next page after the cursor")
         void pages() {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 ids.add(submit("screener.plovdiv", violenceOnlyChild("BG-16")));
+                submit("screener.plovdiv", Screenings.noRiskChild());
             }
             String token = api.token("screener.plovdiv");
             JsonNode first = api.get("/api/v1/replay?limit=2", token).json();
             JsonNode second = api.get("/api/v1/replay?limit=2&after=" + first.get("next").asText(), token).json();
 
-            assertThat(first.get("scanned").asInt()).isEqualTo(2);
-            assertThat(second.get("scanned").asInt()).isEqualTo(1);
+            assertThat(first.get("changed").size()).isEqualTo(2);
+            assertThat(second.get("changed").size()).isEqualTo(1);
+            assertThat(second.get("replayed").asInt()).isEqualTo(6);
             assertThat(second.has("next")).isFalse();
             List<String> seen = new ArrayList<>();
             first.get("changed").forEach(c -> seen.add(c.get("screeningId").asText()));
@@ -151,7 +154,7 @@ class ReplayApiTest {
         void ownScreeningsOnly() {
             String violence = submit("screener.plovdiv", violenceOnlyChild("BG-16"));
 
-            assertThat(api.get("/api/v1/replay", api.token("screener.etropole")).json().get("scanned").asInt()).isZero();
+            assertThat(api.get("/api/v1/replay", api.token("screener.etropole")).json().get("replayed").asInt()).isZero();
             assertThat(api.get("/api/v1/replay/" + violence + "/draft", api.token("screener.etropole")).status())
                     .isEqualTo(404);
             assertThat(api.get("/api/v1/replay", api.token("commission.plovdiv")).status()).isEqualTo(403);
@@ -166,7 +169,7 @@ class ReplayApiTest {
             String two = submit("screener.plovdiv", body);
 
             assertThat(api.get("/api/v1/replay/" + two + "/draft", api.token("screener.plovdiv")).status()).isEqualTo(409);
-            assertThat(api.get("/api/v1/replay", api.token("screener.plovdiv")).json().get("scanned").asInt()).isZero();
+            assertThat(api.get("/api/v1/replay", api.token("screener.plovdiv")).json().get("replayed").asInt()).isZero();
         }
 
         @Test

@@ -32,18 +32,20 @@ import java.util.Optional;
  * {@code /api/v1/replay}: which stored screenings would come out differently under ruleset 2.0.0.
  * <ul>
  * <li>{@code GET /} (screener): the caller's organisation's ruleset-1 screenings whose level, findings or recipient
- * types change, with the difference, a page of scanned screenings at a time ({@code limit}, {@code after});</li>
+ * types change, with the difference, a page of changed screenings at a time ({@code limit}, keyset cursor
+ * {@code after}), read from the precomputed pairs ({@link ReplayOutcomes});</li>
  * <li>{@code GET /{id}/draft} (screener of that organisation): the version-2 screening body pre-filled from it, to be
  * completed (consent, identity, notes) and sent to {@code POST /api/v1/screenings};</li>
  * <li>{@code GET /transitions} (commission): the anonymised, suppressed table of level transitions (version-1 level
- * by version-2 level) for the regions the commission covers.</li>
+ * by version-2 level) for the regions the commission covers, one aggregate query over the precomputed pairs, with how
+ * many screenings the backfill has still to replay.</li>
  * </ul>
- * Nothing is stored, changed or sent by a replay; each reading of sealed case content is audited.
+ * A replay sends nothing and changes no screening or referral: only its own pairs are stored (when a version-1
+ * screening is stored, and by {@link ReplayBackfill}); each request is audited.
  */
 public final class ReplayService implements HttpService {
     private static final int DEFAULT_LIMIT = 500;
     private static final int MAX_LIMIT = 2000;
-    private static final int SCAN_PAGE = 1000;
     private static final List<String> LEVELS = List.of("NONE", "LOW", "MEDIUM", "HIGH", "IMMEDIATE");
 
     private final ReplayStore store;
@@ -51,18 +53,20 @@ public final class ReplayService implements HttpService {
     private final OrganisationStore directory;
     private final Replayer replayer;
     private final Questionnaires questionnaires;
+    private final ReplayBackfill backfill;
     private final AuditLog audit;
     private final int threshold;
 
     public ReplayService(bg.nrm.service.store.Database db, ScreeningStore screenings, OrganisationStore directory,
                          bg.nrm.keys.atrest.Sealer sealer, bg.nrm.rules.RiskAssessor assessor,
-                         bg.nrm.rules.routing.Router router, Questionnaires questionnaires, AuditLog audit,
-                         int threshold) {
+                         bg.nrm.rules.routing.Router router, Questionnaires questionnaires, ReplayBackfill backfill,
+                         AuditLog audit, int threshold) {
         this.store = new ReplayStore(db);
         this.screenings = screenings;
         this.directory = directory;
         this.replayer = new Replayer(sealer, assessor, router, questionnaires);
         this.questionnaires = questionnaires;
+        this.backfill = backfill;
         this.audit = audit;
         this.threshold = threshold;
     }
@@ -73,8 +77,13 @@ public final class ReplayService implements HttpService {
                          String draft) {
     }
 
-    /** A page of the list. {@code next} is the cursor of the next page, absent on the last one. */
-    public record ChangeList(String ruleset, int scanned, List<Change> changed, String next) {
+    /**
+     * A page of the list: {@code limit} changed screenings at most. {@code replayed} is how many of the
+     * organisation's version-1 screenings of the period have been replayed, {@code complete} whether every stored
+     * one has (false while the background backfill runs); {@code next} is the cursor of the next page, absent on the
+     * last one.
+     */
+    public record ChangeList(String ruleset, long replayed, boolean complete, List<Change> changed, String next) {
     }
 
     /** A pre-filled version-2 screening, and the answers to check again before sending it. */
@@ -90,9 +99,13 @@ public final class ReplayService implements HttpService {
     public record Margin(String level, Long count, boolean suppressed) {
     }
 
-    /** The anonymised transition table of a commission's regions. */
+    /**
+     * The anonymised transition table of a commission's regions, over the screenings replayed so far; {@code pending}
+     * is how many stored version-1 screenings of the whole service the background backfill has still to replay.
+     */
     public record Transitions(String ruleset, String region, String from, String to, int threshold, List<Cell> cells,
-                              List<Margin> v1Levels, List<Margin> v2Levels, Long total, boolean totalSuppressed) {
+                              List<Margin> v1Levels, List<Margin> v2Levels, Long total, boolean totalSuppressed,
+                              long pending) {
     }
 
     @Override
@@ -108,25 +121,26 @@ public final class ReplayService implements HttpService {
         Instant[] period = period(query.first("from").asOptional(), query.first("to").asOptional());
         int limit = limit(query.first("limit").asOptional());
         ReplayStore.Cursor after = query.first("after").asOptional().map(ReplayService::cursor).orElse(null);
-        List<ScreeningStore.Row> rows = store.page(screener.organisationId(), "1.", period[0].toEpochMilli(),
-                period[1].toEpochMilli(), after, limit);
-        Map<String, List<String>> types = store.recipientTypes(rows);
-        List<bg.nrm.rules.routing.Organisation> orgs = routingDirectory();
+        String target = Replayer.TARGET_RULESET;
+        long from = period[0].toEpochMilli();
+        long to = period[1].toEpochMilli();
         List<Change> changed = new ArrayList<>();
-        for (ScreeningStore.Row row : rows) {
-            replayer.replay(row, types.getOrDefault(row.id(), List.of()), orgs)
-                    .filter(r -> r.difference().any())
-                    .ifPresent(r -> changed.add(new Change(row.id(), r.createdAt(), row.questionnaireId(),
-                            row.questionnaireVersion(), r.before(), r.after(), r.difference(),
-                            "/api/v1/replay/" + row.id() + "/draft")));
+        for (ReplayStore.Listed row : store.changed(target, screener.organisationId(), from, to, after, limit)) {
+            ReplayOutcomes.Outcomes o = bg.nrm.service.http.Json.read(row.outcomeJson(), ReplayOutcomes.Outcomes.class);
+            changed.add(new Change(row.screeningId(), Instant.ofEpochMilli(row.createdAt()), row.questionnaireId(),
+                    row.questionnaireVersion(), o.before(), o.after(), Replayer.difference(o.before(), o.after()),
+                    "/api/v1/replay/" + row.screeningId() + "/draft"));
         }
+        long replayed = store.replayed(target, screener.organisationId(), from, to);
+        boolean complete = backfill.complete();
         audit.append(screener.username(), "REPLAY_LISTED", screener.organisationId(),
-                rows.size() + " screening(s) replayed under " + Replayer.TARGET_RULESET + ", " + changed.size()
-                        + " change(s)");
-        String next = rows.size() == limit
-                ? new ReplayStore.Cursor(rows.get(rows.size() - 1).createdAt(), rows.get(rows.size() - 1).id()).toString()
-                : null;
-        Bodies.json(res, new ChangeList(Replayer.TARGET_RULESET, rows.size(), changed, next));
+                changed.size() + " changed screening(s) listed under " + target);
+        String next = null;
+        if (changed.size() == limit) {
+            Change last = changed.get(changed.size() - 1);
+            next = new ReplayStore.Cursor(last.createdAt().toEpochMilli(), last.screeningId()).toString();
+        }
+        Bodies.json(res, new ChangeList(target, replayed, complete, changed, next));
     }
 
     private void handleDraft(ServerRequest req, ServerResponse res) {
@@ -190,31 +204,23 @@ public final class ReplayService implements HttpService {
         Instant[] period = period(from, to);
         List<String> regions = scope(p, query.first("region").asOptional());
         long[][] counts = new long[LEVELS.size()][LEVELS.size()];
-        List<bg.nrm.rules.routing.Organisation> orgs = routingDirectory();
-        ReplayStore.Cursor after = null;
-        int scanned = 0;
-        while (true) {
-            List<ScreeningStore.Row> rows = store.page(null, "1.", period[0].toEpochMilli(), period[1].toEpochMilli(),
-                    after, SCAN_PAGE);
-            for (ScreeningStore.Row row : rows) {
-                // The level table needs no recipients, so the stored referrals are not read here.
-                replayer.replay(row, List.of(), orgs)
-                        .filter(r -> regions.isEmpty() || regions.contains(r.region()))
-                        .ifPresent(r -> counts[LEVELS.indexOf(r.before().level())][LEVELS.indexOf(r.after().level())]++);
-            }
-            scanned += rows.size();
-            if (rows.size() < SCAN_PAGE) {
-                break;
-            }
-            ScreeningStore.Row last = rows.get(rows.size() - 1);
-            after = new ReplayStore.Cursor(last.createdAt(), last.id());
-        }
-        audit.append(p.username(), "REPLAY_TRANSITIONS", p.organisationId(), scanned + " screening(s) replayed");
+        // One aggregate query over the precomputed pairs; unknown levels (none today) are left out, not guessed.
+        store.transitions(Replayer.TARGET_RULESET, period[0].toEpochMilli(), period[1].toEpochMilli(), regions)
+                .forEach((levels, count) -> {
+                    int i = LEVELS.indexOf(levels.get(0));
+                    int j = LEVELS.indexOf(levels.get(1));
+                    if (i >= 0 && j >= 0) {
+                        counts[i][j] += count;
+                    }
+                });
+        long pending = backfill.pending();
+        audit.append(p.username(), "REPLAY_TRANSITIONS", p.organisationId(), "transition table under "
+                + Replayer.TARGET_RULESET + ", " + pending + " screening(s) pending");
         Bodies.json(res, transitions(counts, regions.size() == 1 ? regions.get(0) : "ALL", from.orElse(null),
-                to.orElse(null)));
+                to.orElse(null), pending));
     }
 
-    private Transitions transitions(long[][] counts, String region, String from, String to) {
+    private Transitions transitions(long[][] counts, String region, String from, String to, long pending) {
         // Suppression works on the levels that occur; an all-zero row or column is simply not listed.
         List<Integer> rows = new ArrayList<>();
         List<Integer> cols = new ArrayList<>();
@@ -236,7 +242,8 @@ public final class ReplayService implements HttpService {
         List<Margin> v1 = new ArrayList<>();
         List<Margin> v2 = new ArrayList<>();
         if (rows.isEmpty()) {
-            return new Transitions(Replayer.TARGET_RULESET, region, from, to, threshold, cells, v1, v2, 0L, false);
+            return new Transitions(Replayer.TARGET_RULESET, region, from, to, threshold, cells, v1, v2, 0L, false,
+                    pending);
         }
         long[][] table = new long[rows.size()][cols.size()];
         long total = 0;
@@ -266,7 +273,7 @@ public final class ReplayService implements HttpService {
             v2.add(new Margin(LEVELS.get(cols.get(j)), hidden.columns()[j] ? null : colSum, hidden.columns()[j]));
         }
         return new Transitions(Replayer.TARGET_RULESET, region, from, to, threshold, cells, v1, v2,
-                hidden.total() ? null : total, hidden.total());
+                hidden.total() ? null : total, hidden.total(), pending);
     }
 
     // A local commission gets its own region (403 for another); the national commission all, or the one it names.
@@ -287,10 +294,6 @@ public final class ReplayService implements HttpService {
             return List.of();
         }
         throw ProblemException.badRequest("region", "required: your commission covers several regions");
-    }
-
-    private List<bg.nrm.rules.routing.Organisation> routingDirectory() {
-        return directory.all().stream().map(Organisation::toRoutingFact).toList();
     }
 
     private static Instant[] period(Optional<String> from, Optional<String> to) {

@@ -81,7 +81,15 @@ final class Replayer {
         byte[] plain = sealer.open(WrappedDataKey.fromBytes(row.dataKey()), row.content(),
                 row.id().getBytes(StandardCharsets.UTF_8));
         CaseContent content = Json.read(new String(plain, StandardCharsets.UTF_8), CaseContent.class);
-        Assessment stored = Json.read(row.assessmentJson(), Assessment.class);
+        return replay(row, content, Json.read(row.assessmentJson(), Assessment.class), recipientTypesBefore, directory);
+    }
+
+    /**
+     * Replays a screening whose content and stored assessment are already at hand (a screening being stored, or one
+     * just opened); empty when the content is no longer valid for the target ruleset.
+     */
+    Optional<Replayed> replay(ScreeningStore.Row row, CaseContent content, Assessment stored,
+                              List<String> recipientTypesBefore, Collection<Organisation> directory) {
         ScreeningInput input = versionTwoInput(row.questionnaireId(), content);
         Assessment assessment;
         try {
@@ -127,7 +135,7 @@ final class Replayer {
         return a.findings().stream().map(Finding::code).distinct().sorted().toList();
     }
 
-    private static Difference difference(Outcome before, Outcome after) {
+    static Difference difference(Outcome before, Outcome after) {
         return new Difference(!before.level().equals(after.level()), minus(after.findings(), before.findings()),
                 minus(before.findings(), after.findings()), minus(after.recipientTypes(), before.recipientTypes()),
                 minus(before.recipientTypes(), after.recipientTypes()));

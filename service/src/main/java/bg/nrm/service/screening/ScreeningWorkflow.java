@@ -29,6 +29,7 @@ import bg.nrm.service.referral.Referral;
 import bg.nrm.service.referral.ReferralFactory;
 import bg.nrm.service.referral.ReferralState;
 import bg.nrm.service.referral.ReferralStore;
+import bg.nrm.service.replay.ReplayOutcomes;
 import bg.nrm.service.stats.StatsWriter;
 import bg.nrm.service.store.Database;
 
@@ -62,6 +63,7 @@ public final class ScreeningWorkflow {
     private final AuditLog audit;
     private final Clock clock;
     private volatile boolean acceptVersionOne = true;
+    private volatile ReplayOutcomes replayOutcomes;
 
     public ScreeningWorkflow(Database db, Questionnaires questionnaires, RiskAssessor assessor, Router router,
                              OrganisationStore directory, RecipientKeys recipientKeys, ReferralFactory referrals,
@@ -81,6 +83,15 @@ public final class ScreeningWorkflow {
     /** Whether screenings of questionnaire version 1 are still accepted ({@code nrm.questionnaires.accept-v1}). */
     public ScreeningWorkflow acceptVersionOne(boolean accept) {
         this.acceptVersionOne = accept;
+        return this;
+    }
+
+    /**
+     * Computes, for each version-1 screening stored, its replay under the newest ruleset and stores it with the
+     * screening (the replay list and the commission's transition table read these pairs).
+     */
+    public ScreeningWorkflow precomputeReplay(ReplayOutcomes outcomes) {
+        this.replayOutcomes = outcomes;
         return this;
     }
 
@@ -119,8 +130,10 @@ public final class ScreeningWorkflow {
         Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
         Organisation from = byId.get(screener.organisationId());
         // Routed by the table of the ruleset that made the assessment (1.x for version 1, 2.x for version 2).
+        List<bg.nrm.rules.routing.Organisation> routingDirectory = orgs.stream().map(Organisation::toRoutingFact)
+                .toList();
         RoutingResult routing = router.route(RoutingRequest.of(questionnaire, assessment, input.subject(),
-                input.answers()), orgs.stream().map(Organisation::toRoutingFact).toList());
+                input.answers()), routingDirectory);
 
         CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
                 request.consentToIdentifiedReferral(), request.notes());
@@ -142,11 +155,18 @@ public final class ScreeningWorkflow {
                 now.toEpochMilli(), questionnaire.id(), questionnaire.version(), assessment.rulesetVersion(),
                 assessment.level().name(), Json.writeString(assessment), sealed, dataKey.toBytes(),
                 idempotencyKey.orElse(null), requestHash, responseJson);
+        ReplayOutcomes replays = replayOutcomes;
+        Optional<ReplayOutcomes.Pair> replayPair = replays == null ? Optional.empty()
+                : replays.ofNewScreening(row, content, assessment, planned.stream()
+                        .map(p -> p.referral().recipientType().name()).toList(), routingDirectory);
         try {
             // Shares one durable commit with the screenings submitted at the same moment (group commit); answered
             // only once it is on disk.
             db.inGroupCommit(c -> {
                 ScreeningStore.insert(c, row);
+                if (replayPair.isPresent()) {
+                    replayPair.get().insert(c, now.toEpochMilli());
+                }
                 StatsWriter.insert(c, new StatsWriter.Row(now, request.subject().region(), request.subject().ageYears(),
                         request.subject().gender(), request.subject().citizenship(), questionnaire.id(), assessment,
                         planned.size()));
