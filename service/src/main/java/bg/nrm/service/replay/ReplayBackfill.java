@@ -38,7 +38,10 @@ public final class ReplayBackfill {
         this.batch = batch;
     }
 
-    /** Computes one batch; returns how many screenings it replayed (0 once none is left). */
+    /**
+     * Computes one batch: the next {@code batch} screenings in id order, those of them that need a pair; returns how
+     * many it replayed (0 for a window with none to replay, and once none is left: then {@link #complete()}).
+     */
     public int runBatch() {
         if (complete) {
             return 0;
@@ -52,8 +55,8 @@ public final class ReplayBackfill {
             complete = true;
             return 0;
         }
-        List<ScreeningStore.Row> rows = store.unreplayed(target, progress.afterId(), batch);
-        if (rows.isEmpty()) {
+        ReplayStore.Window window = store.window(target, progress.afterId(), batch);
+        if (window.lastId() == null) {
             long left = store.countUnreplayed(target);
             if (left > 0) {
                 store.restart(target, progress.afterId(), left, clock.millis());
@@ -64,12 +67,13 @@ public final class ReplayBackfill {
             }
             return 0;
         }
+        List<ScreeningStore.Row> rows = window.unreplayed();
         var types = store.recipientTypes(rows);
         List<bg.nrm.rules.routing.Organisation> orgs = directory.all().stream().map(Organisation::toRoutingFact)
                 .toList();
         List<ReplayOutcomes.Pair> pairs = rows.stream()
                 .map(r -> outcomes.ofStored(r, types.getOrDefault(r.id(), List.of()), orgs)).toList();
-        String last = rows.get(rows.size() - 1).id();
+        String last = window.lastId();
         long now = clock.millis();
         db.inTransaction(c -> {
             for (ReplayOutcomes.Pair p : pairs) {
@@ -80,7 +84,7 @@ public final class ReplayBackfill {
         return rows.size();
     }
 
-    /** Runs batches until none is left (tests and benchmarks; the service runs one batch per worker pass). */
+    /** Runs batches until the backfill is complete (tests and benchmarks; the service runs one per worker pass). */
     public long runToEnd() {
         long total = 0;
         while (!complete) {

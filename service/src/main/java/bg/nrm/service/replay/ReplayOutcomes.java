@@ -50,6 +50,14 @@ public final class ReplayOutcomes {
         }
     }
 
+    /**
+     * Forgets, inside the retention's transaction, the pairs of the screenings created before {@code beforeMillis},
+     * whose content it shreds: a pair lives as long as the content it was computed from.
+     */
+    public static int forgetOlderThan(Connection c, long beforeMillis) throws SQLException {
+        return ReplayStore.forget(c, beforeMillis);
+    }
+
     /** Both outcomes, as the {@code outcome_json} column holds them. */
     record Outcomes(Replayer.Outcome before, Replayer.Outcome after) {
     }

@@ -58,33 +58,41 @@ final class ReplayStore {
     record Progress(String afterId, long pending, boolean done) {
     }
 
-    /** Inserts a pair unless one is already there (the backfill and a new screening never both write one). */
+    /**
+     * Inserts a pair unless one is already there (the backfill and a new screening never both write one) or the
+     * screening's content was shredded meanwhile (a pair lives only as long as the content it was computed from).
+     */
     static void insert(Connection c, ReplayOutcomes.Pair p, long now) throws SQLException {
         Sql.update(c, "INSERT INTO replay_outcomes (screening_id, target_ruleset, organisation_id, created_at, region, "
                         + "questionnaire_id, questionnaire_version, source_level, target_level, changed, outcome_json, "
-                        + "computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
-                        + "ON CONFLICT (screening_id, target_ruleset) DO NOTHING",
+                        + "computed_at) SELECT ?,?,?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM screenings "
+                        + "WHERE id = ? AND data_key IS NOT NULL) ON CONFLICT (screening_id, target_ruleset) DO NOTHING",
                 p.screeningId(), p.targetRuleset(), p.organisationId(), p.createdAt(), p.region(), p.questionnaireId(),
-                p.questionnaireVersion(), p.sourceLevel(), p.targetLevel(), p.changed(), p.outcomeJson(), now);
+                p.questionnaireVersion(), p.sourceLevel(), p.targetLevel(), p.changed(), p.outcomeJson(), now,
+                p.screeningId());
+    }
+
+    /** Forgets, inside the retention's transaction, the pairs of the screenings whose content it shreds. */
+    static int forget(Connection c, long beforeMillis) throws SQLException {
+        return Sql.update(c, "DELETE FROM replay_outcomes WHERE created_at < ?", beforeMillis);
     }
 
     /**
-     * One page of an organisation's screenings whose outcome changes under the target ruleset and that still hold
-     * their content (a draft is made from it), created from {@code from} to {@code to} (epoch millis, inclusive,
-     * exclusive), after the cursor, in (created_at, id) order.
+     * One page of an organisation's screenings whose outcome changes under the target ruleset (all still hold their
+     * content: the retention forgets a pair with the content), created from {@code from} to {@code to} (epoch
+     * millis, inclusive, exclusive), after the cursor, in (created_at, id) order: one range of one index.
      */
     List<Listed> changed(String target, String organisationId, long from, long to, Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT r.screening_id, r.created_at, r.questionnaire_id, "
-                + "r.questionnaire_version, r.outcome_json FROM replay_outcomes r JOIN screenings s "
-                + "ON s.id = r.screening_id WHERE r.target_ruleset = ? AND r.organisation_id = ? AND r.changed = 1 "
-                + "AND r.created_at >= ? AND r.created_at < ? AND s.data_key IS NOT NULL");
+        StringBuilder sql = new StringBuilder("SELECT screening_id, created_at, questionnaire_id, "
+                + "questionnaire_version, outcome_json FROM replay_outcomes WHERE target_ruleset = ? "
+                + "AND organisation_id = ? AND changed = 1 AND created_at >= ? AND created_at < ?");
         List<Object> params = new ArrayList<>(List.of(target, organisationId, from, to));
         if (after != null) {
-            sql.append(" AND (r.created_at, r.screening_id) > (?, ?)");
+            sql.append(" AND (created_at, screening_id) > (?, ?)");
             params.add(after.createdAt());
             params.add(after.id());
         }
-        sql.append(" ORDER BY r.created_at, r.screening_id LIMIT ").append(limit);
+        sql.append(" ORDER BY created_at, screening_id LIMIT ").append(limit);
         return db.read(c -> Sql.list(c, sql.toString(), rs -> new Listed(rs.getString(1), rs.getLong(2),
                 rs.getString(3), rs.getInt(4), rs.getString(5)), params.toArray()));
     }
@@ -116,13 +124,30 @@ final class ReplayStore {
         return counts;
     }
 
-    /** The next ruleset-1 screenings without a pair for the target ruleset, in id order after {@code afterId}. */
-    List<ScreeningStore.Row> unreplayed(String target, String afterId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT " + SCREENING_COLUMNS + UNREPLAYED + " AND s.id > ? ORDER BY s.id "
-                        + "LIMIT " + limit, rs -> new ScreeningStore.Row(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getBytes(10), rs.getBytes(11), null, null, null),
-                target, afterId));
+    /** A window of the backfill: the last screening id it covers, and those of its screenings to replay. */
+    record Window(String lastId, List<ScreeningStore.Row> unreplayed) {
+    }
+
+    /**
+     * The next {@code size} screenings in id order after {@code afterId} (read from the primary key alone), and
+     * among them the ruleset-1 ones holding their content without a pair for the target ruleset. A window's cost
+     * does not grow with how far the backfill has got; empty ({@code lastId} null) after the last screening.
+     */
+    Window window(String target, String afterId, int size) {
+        return db.read(c -> {
+            List<String> ids = Sql.list(c, "SELECT id FROM screenings WHERE id > ? ORDER BY id LIMIT " + size,
+                    rs -> rs.getString(1), afterId);
+            if (ids.isEmpty()) {
+                return new Window(null, List.of());
+            }
+            String last = ids.get(ids.size() - 1);
+            return new Window(last, Sql.list(c, "SELECT " + SCREENING_COLUMNS + UNREPLAYED
+                            + " AND s.id > ? AND s.id <= ? ORDER BY s.id",
+                    rs -> new ScreeningStore.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getBytes(10), rs.getBytes(11), null, null, null),
+                    target, afterId, last));
+        });
     }
 
     /** How many ruleset-1 screenings holding their content have no pair for the target ruleset yet. */
