@@ -205,7 +205,8 @@ public final class Application implements AutoCloseable {
 
     /**
      * Opens storage, migrates it, loads or creates keys, seeds the demo directory when enabled, and starts the
-     * background jobs (delivery, escalation, alerts, retention) unless {@code nrm.workers.enabled} is false.
+     * background jobs (delivery, escalation, alerts, retention, the replay backfill) unless {@code nrm.workers.enabled}
+     * is false.
      */
     public static Application start(Settings settings, Clock clock) {
         Application app = new Application(settings, clock);

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The replay of RULESET-2.md §5 over real HTTP, on SQLite and on PostgreSQL: a screening organisation lists its
  * version-1 screenings whose outcome changes under 2.0.0, with the difference, and submits a pre-filled version-2
  * screening from one; a commission sees only the anonymised, suppressed table of level transitions. A replay sends
- * nothing and stores nothing.
+ * nothing and changes no screening or referral.
  */
 class ReplayApiTest {
 

@@ -93,13 +93,13 @@ final class ReplayStore {
             params.add(after.id());
         }
         sql.append(" ORDER BY created_at, screening_id LIMIT ").append(limit);
-        return db.read(c -> Sql.list(c, sql.toString(), rs -> new Listed(rs.getString(1), rs.getLong(2),
+        return db.query(c -> Sql.list(c, sql.toString(), rs -> new Listed(rs.getString(1), rs.getLong(2),
                 rs.getString(3), rs.getInt(4), rs.getString(5)), params.toArray()));
     }
 
     /** How many of an organisation's screenings of the period have been replayed under the target ruleset. */
     long replayed(String target, String organisationId, long from, long to) {
-        return db.read(c -> Sql.one(c, "SELECT COUNT(*) FROM replay_outcomes WHERE target_ruleset = ? "
+        return db.query(c -> Sql.one(c, "SELECT COUNT(*) FROM replay_outcomes WHERE target_ruleset = ? "
                         + "AND organisation_id = ? AND changed IN (0, 1) AND created_at >= ? AND created_at < ?",
                 rs -> rs.getLong(1), target, organisationId, from, to).orElse(0L));
     }
@@ -119,7 +119,7 @@ final class ReplayStore {
         }
         sql.append(" GROUP BY source_level, target_level");
         Map<List<String>, Long> counts = new HashMap<>();
-        db.read(c -> Sql.list(c, sql.toString(), rs -> counts.put(List.of(rs.getString(1), rs.getString(2)),
+        db.query(c -> Sql.list(c, sql.toString(), rs -> counts.put(List.of(rs.getString(1), rs.getString(2)),
                 rs.getLong(3)), params.toArray()));
         return counts;
     }
@@ -134,7 +134,7 @@ final class ReplayStore {
      * does not grow with how far the backfill has got; empty ({@code lastId} null) after the last screening.
      */
     Window window(String target, String afterId, int size) {
-        return db.read(c -> {
+        return db.query(c -> {
             List<String> ids = Sql.list(c, "SELECT id FROM screenings WHERE id > ? ORDER BY id LIMIT " + size,
                     rs -> rs.getString(1), afterId);
             if (ids.isEmpty()) {
@@ -152,16 +152,16 @@ final class ReplayStore {
 
     /** How many ruleset-1 screenings holding their content have no pair for the target ruleset yet. */
     long countUnreplayed(String target) {
-        return db.read(c -> Sql.one(c, "SELECT COUNT(*)" + UNREPLAYED, rs -> rs.getLong(1), target).orElse(0L));
+        return db.query(c -> Sql.one(c, "SELECT COUNT(*)" + UNREPLAYED, rs -> rs.getLong(1), target).orElse(0L));
     }
 
     /** Whether any ruleset-1 screening holding its content has no pair for the target ruleset yet. */
     boolean anyUnreplayed(String target) {
-        return db.read(c -> Sql.one(c, "SELECT 1" + UNREPLAYED + " LIMIT 1", rs -> true, target)).isPresent();
+        return db.query(c -> Sql.one(c, "SELECT 1" + UNREPLAYED + " LIMIT 1", rs -> true, target)).isPresent();
     }
 
     Optional<Progress> progress(String target) {
-        return db.read(c -> Sql.one(c, "SELECT after_id, pending, done FROM replay_backfill WHERE target_ruleset = ?",
+        return db.query(c -> Sql.one(c, "SELECT after_id, pending, done FROM replay_backfill WHERE target_ruleset = ?",
                 rs -> new Progress(rs.getString(1), rs.getLong(2), rs.getInt(3) == 1), target));
     }
 
@@ -204,7 +204,7 @@ final class ReplayStore {
         }
         String marks = String.join(",", Collections.nCopies(rows.size(), "?"));
         Object[] ids = rows.stream().map(ScreeningStore.Row::id).toArray();
-        db.read(c -> Sql.list(c, "SELECT screening_id, recipient_type FROM referrals WHERE escalated_from IS NULL "
+        db.query(c -> Sql.list(c, "SELECT screening_id, recipient_type FROM referrals WHERE escalated_from IS NULL "
                 + "AND screening_id IN (" + marks + ")", rs -> {
                     types.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                     return null;
