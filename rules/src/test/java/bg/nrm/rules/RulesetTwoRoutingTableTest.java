@@ -1,5 +1,7 @@
 package bg.nrm.rules;
 
+import bg.nrm.rules.routing.Organisation;
+import bg.nrm.rules.routing.OrganisationType;
 import bg.nrm.rules.routing.RouteTarget;
 import bg.nrm.rules.routing.Router;
 import bg.nrm.rules.routing.RoutingRequest;
@@ -319,5 +321,27 @@ class RulesetTwoRoutingTableTest {
             assertThat(t.notices().get(0).code()).startsWith("TO_");
             assertThat(t.notices().get(0).text().bg()).containsPattern("\\p{IsCyrillic}");
         });
+    }
+
+    @Test
+    @DisplayName("escalation under 2.0.0: after a protection centre, a man goes only where men are taken, a woman also to the women's shelter")
+    void escalationPlacesByAgeGenderAndKindOfCase() {
+        java.util.Set<String> tried = java.util.Set.of("pc-burgas");
+        // Ruleset 1.x's search knows only adults and children: it would send the man to the women's shelter.
+        assertThat(ROUTER.nextOfSameType(OrganisationType.PROTECTION_CENTRE, false, "BG-22", tried,
+                DirectoryTwo.organisations()).map(Organisation::id)).contains("shelter-sofia");
+
+        assertThat(ROUTER.nextOfSameTypeThatTakes(OrganisationType.PROTECTION_CENTRE, false, 38, "male", "TRAFFICKING",
+                "BG-22", tried, DirectoryTwo.organisations())).isEmpty();
+        assertThat(ROUTER.nextOfSameTypeThatTakes(OrganisationType.PROTECTION_CENTRE, false, 24, "female",
+                "TRAFFICKING", "BG-22", tried, DirectoryTwo.organisations()).map(Organisation::id))
+                .contains("shelter-sofia");
+        // A crisis centre for domestic violence is followed only by one that serves it.
+        assertThat(ROUTER.nextOfSameTypeThatTakes(OrganisationType.CRISIS_CENTRE_ADULTS, false, 30, "female",
+                "DOMESTIC_VIOLENCE", "BG-16", java.util.Set.of(), DirectoryTwo.organisations()).map(Organisation::id))
+                .contains("cc-dv-plovdiv");
+        assertThat(ROUTER.nextOfSameTypeThatTakes(OrganisationType.CRISIS_CENTRE_ADULTS, false, 30, "female",
+                "DOMESTIC_VIOLENCE", "BG-16", java.util.Set.of("cc-dv-plovdiv"), DirectoryTwo.organisations()))
+                .isEmpty();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Routes an assessed screening through the NRM model to recipients.
@@ -149,17 +150,7 @@ public final class Router {
      */
     public Optional<Organisation> nextOfSameType(OrganisationType type, boolean child, String subjectRegion,
                                                  Set<String> excludedIds, Collection<Organisation> directory) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(directory, "directory");
-        if (!regions.isValid(subjectRegion)) {
-            throw new RulesException("escalation needs a subject region BG-01..BG-28");
-        }
-        Set<String> excluded = excludedIds == null ? Set.of() : excludedIds;
-        Recipient recipient = Recipient.filledBy(type);
-        if (recipient == null) {
-            return finder.find(EnumSet.of(type), true, child, subjectRegion, excluded, directory);
-        }
-        return finder.find(recipient, child, subjectRegion, excluded, directory);
+        return next(type, o -> o.canTake(child), subjectRegion, excludedIds, directory);
     }
 
     /**
@@ -174,6 +165,14 @@ public final class Router {
     public Optional<Organisation> nextOfSameTypeThatTakes(OrganisationType type, boolean child, int ageYears,
                                                           String gender, String kind, String subjectRegion,
                                                           Set<String> excludedIds, Collection<Organisation> directory) {
+        return next(type, o -> o.canTake(child, ageYears, gender) && o.serves(kind), subjectRegion, excludedIds,
+                directory);
+    }
+
+    // The nearest organisation of the kind that fills the same place in the table (a crisis centre for adults and a
+    // shelter count as one) that takes the person, skipping those already tried.
+    private Optional<Organisation> next(OrganisationType type, Predicate<Organisation> takes, String subjectRegion,
+                                        Set<String> excludedIds, Collection<Organisation> directory) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(directory, "directory");
         if (!regions.isValid(subjectRegion)) {
@@ -183,8 +182,7 @@ public final class Router {
         Recipient recipient = Recipient.filledBy(type);
         Set<OrganisationType> types = recipient == null ? EnumSet.of(type) : recipient.types();
         boolean nearestStandsIn = recipient == null || recipient.nearestStandsIn();
-        return finder.find(types, nearestStandsIn, o -> o.canTake(child, ageYears, gender) && o.serves(kind),
-                subjectRegion, excluded, directory);
+        return finder.find(types, nearestStandsIn, takes, subjectRegion, excluded, directory);
     }
 
     /** Runs the routing rules alone: which recipients the case needs, and the advice. */
