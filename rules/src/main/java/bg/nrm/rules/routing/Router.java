@@ -187,25 +187,18 @@ public final class Router {
 
     /** Runs the routing rules alone: which recipients the case needs, and the advice. */
     Decision decide(RoutingRequest request) {
-        Decision decision = new Decision();
-        try {
-            kieBase.newStatelessKieSession().execute(List.of(new Subject(request), decision));
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RulesException rulesException) {
-                    throw rulesException;
-                }
-            }
-            throw new RulesException("the routing rules failed", e);
-        }
-        return decision;
+        return decide(kieBase, new Subject(request));
     }
 
     /** Runs the ruleset-2.x routing rules alone. */
     Decision decideTwo(RoutingRequest request) {
+        return decide(kieBase2, new Case(request));
+    }
+
+    private static Decision decide(KieBase rules, Object caseFact) {
         Decision decision = new Decision();
         try {
-            kieBase2.newStatelessKieSession().execute(List.of(new Case(request), decision));
+            rules.newStatelessKieSession().execute(List.of(caseFact, decision));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof RulesException rulesException) {
