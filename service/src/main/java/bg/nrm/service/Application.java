@@ -42,6 +42,7 @@ import bg.nrm.service.http.Json;
 import bg.nrm.service.http.ProblemException;
 import bg.nrm.service.http.SecurityHeaders;
 import bg.nrm.service.mail.Mailer;
+import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.referral.AlertHub;
 import bg.nrm.service.referral.AlertService;
 import bg.nrm.service.referral.DeliveryChannel;
@@ -146,6 +147,7 @@ public final class Application implements AutoCloseable {
             SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
         }
         this.db = Database.open(settings.jdbcUrl(), settings.dbTimeouts());
+        Meters.databaseWriter(db::writerFigures);
         this.keks = openKeystore(settings, keysDir);
         this.audit = new AuditLog(db, clock, AuditMac.withKey(keks.auditKeyMaterial()));
         this.sealer = Sealer.using(keks);

@@ -1,6 +1,8 @@
 package bg.nrm.service.metrics;
 
+import bg.nrm.service.store.Database;
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
@@ -87,6 +89,29 @@ public final class Meters {
     public static void signInFailure(SignInFailure reason) {
         counter("nrm.sign_in.failures", "Refused sign-ins, by reason", "reason",
                 reason.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    /**
+     * The database writer's figures, read when scraped: {@code nrm_db_commits_total}, {@code nrm_db_committed_items_total}
+     * (items per commit is the group commit's batching) and {@code nrm_db_writer_busy_milliseconds_total} (the time
+     * the one writer ran and committed: near the elapsed time means the writer is the limit).
+     */
+    public static void databaseWriter(Supplier<Database.WriterFigures> figures) {
+        // One set of meters per process; the newest database is the one read (tests start several in one JVM).
+        writer = figures;
+        registry().getOrCreate(FunctionalCounter.builder("nrm.db.commits", Meters.class, m -> writer().commits())
+                .description("Durable commits of the group committer"));
+        registry().getOrCreate(FunctionalCounter.builder("nrm.db.committed_items", Meters.class,
+                m -> writer().items()).description("Units of work those commits carried"));
+        registry().getOrCreate(FunctionalCounter.builder("nrm.db.writer_busy_milliseconds", Meters.class,
+                m -> writer().busyMillis()).description("Time the writer spent running and committing work"));
+    }
+
+    private static volatile Supplier<Database.WriterFigures> writer;
+
+    private static Database.WriterFigures writer() {
+        Supplier<Database.WriterFigures> w = writer;
+        return w == null ? new Database.WriterFigures(0, 0, 0) : w.get();
     }
 
     // Helidon 4.5 keeps the meter registry in its service registry (Metrics.globalRegistry() is going away); the

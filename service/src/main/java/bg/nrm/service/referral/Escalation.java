@@ -9,6 +9,7 @@ import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.metrics.Meters;
 import bg.nrm.service.store.Database;
+import bg.nrm.service.store.Ids;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -155,7 +155,7 @@ public final class Escalation {
         if (certs.isEmpty()) {
             return Optional.empty();
         }
-        String id = UUID.randomUUID().toString();
+        String id = Ids.newId();
         Instant dueBy = now.plusMillis(r.dueBy() - r.createdAt());
         // The successor carries what the first recipient's envelope carried: the same kind and the same notices.
         Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),

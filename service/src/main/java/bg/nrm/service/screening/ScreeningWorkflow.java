@@ -32,6 +32,7 @@ import bg.nrm.service.referral.ReferralStore;
 import bg.nrm.service.replay.ReplayOutcomes;
 import bg.nrm.service.stats.StatsWriter;
 import bg.nrm.service.store.Database;
+import bg.nrm.service.store.Ids;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +43,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -125,7 +125,7 @@ public final class ScreeningWorkflow {
         Questionnaire questionnaire = questionnaires.find(request.questionnaire(), request.questionnaireVersion()).orElseThrow();
         boolean child = "child".equals(questionnaire.subject()) || assessment.treatedAsChild();
 
-        String screeningId = UUID.randomUUID().toString();
+        String screeningId = Ids.newId();
         List<Organisation> orgs = directory.all();
         Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
         Organisation from = byId.get(screener.organisationId());
@@ -204,7 +204,7 @@ public final class ScreeningWorkflow {
 
     private Planned plan(ReferralFactory.Source source, RouteTarget target, Organisation to, boolean child,
                          String region, Instant now) {
-        String referralId = UUID.randomUUID().toString();
+        String referralId = Ids.newId();
         Instant dueBy = now.plus(target.deadline());
         List<String> certs = recipientKeys.encryptionCertificates(to.id(), now);
         String failure = certs.isEmpty() ? "recipient has no valid encryption key" : null;

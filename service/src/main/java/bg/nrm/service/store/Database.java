@@ -15,23 +15,27 @@ import java.util.Map;
  * SQL on SQLite and PostgreSQL; the few type names that differ are Flyway placeholders ({@code ${binary}}).
  * SQLite runs in WAL mode with full synchronous commits and a single connection for everything that writes, so
  * writers never contend; pure reads on the hot path ({@link #query}) use a few read-only connections beside it, which
- * WAL lets read while a commit is under way.
+ * WAL lets read while a commit is under way, and checkpoints mostly run on a connection of their own
+ * ({@link Checkpointer}).
  * Nothing waits on the database for ever ({@link Timeouts}): a lock held elsewhere, a statement that runs away, a
  * server that stops answering or cannot be reached each end in an error after a bounded time.
  */
 public final class Database implements AutoCloseable {
     private static final int SQLITE_READERS = 4;
+    private static final long WRITER_CACHE_KIB = 16 * 1024;
 
     private final HikariDataSource dataSource;
     private final HikariDataSource readers;
     private final boolean postgres;
     private final GroupCommit groupCommit;
+    private final Checkpointer checkpointer;
 
-    private Database(HikariDataSource dataSource, HikariDataSource readers, boolean postgres) {
+    private Database(HikariDataSource dataSource, HikariDataSource readers, boolean postgres, Checkpointer checkpointer) {
         this.dataSource = dataSource;
         this.readers = readers;
         this.postgres = postgres;
-        this.groupCommit = new GroupCommit(dataSource);
+        this.groupCommit = new GroupCommit(dataSource, !postgres);
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -86,6 +90,11 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "FULL");
             config.addDataSourceProperty("busy_timeout", Long.toString(timeouts.busy().toMillis()));
+            // The write-ahead log file is cut back to this size after a checkpoint has emptied it.
+            config.addDataSourceProperty("journal_size_limit", Long.toString(64L << 20));
+            // A page cache that holds the indexes' hot pages (the default is 2 MiB), so a batch does not read back
+            // pages it has just written.
+            config.addDataSourceProperty("cache_size", Long.toString(-WRITER_CACHE_KIB));
         }
         HikariDataSource ds = new HikariDataSource(config);
         try {
@@ -99,7 +108,11 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("database migration failed", e);
         }
-        return new Database(ds, postgres ? ds : sqliteReaders(jdbcUrl, timeouts), postgres);
+        if (postgres) {
+            return new Database(ds, ds, true, null);
+        }
+        return new Database(ds, sqliteReaders(jdbcUrl, timeouts), false,
+                Checkpointer.start(jdbcUrl, timeouts.busy().toMillis()));
     }
 
     // Read-only connections to the same SQLite file: query_only makes any write through them fail loudly.
@@ -152,6 +165,18 @@ public final class Database implements AutoCloseable {
         return groupCommit.run(work);
     }
 
+    /**
+     * The group committer's figures since start: durable commits, the items they carried, and the time the writer
+     * spent running and committing them (its busy time: the rest it waited for work).
+     */
+    public record WriterFigures(long commits, long items, long busyMillis) {
+    }
+
+    /** The group committer's figures, for the service's metrics. */
+    public WriterFigures writerFigures() {
+        return groupCommit.figures();
+    }
+
     // Package-private: the group committer, for tests and figures.
     GroupCommit groupCommit() {
         return groupCommit;
@@ -178,9 +203,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    // Package-private: the checkpointer (SQLite only), for tests.
+    Checkpointer checkpointer() {
+        return checkpointer;
+    }
+
     @Override
     public void close() {
         groupCommit.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         if (readers != dataSource) {
             readers.close();
         }

@@ -34,14 +34,17 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private final DataSource dataSource;
+    private final StatementCache statements;
     private final LinkedBlockingQueue<Item> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedItems = new AtomicLong();
+    private final AtomicLong busyNanos = new AtomicLong();
     private volatile boolean closed;
 
-    GroupCommit(DataSource dataSource) {
+    GroupCommit(DataSource dataSource, boolean cacheStatements) {
         this.dataSource = dataSource;
+        this.statements = cacheStatements ? new StatementCache() : null;
         this.writer = Thread.ofPlatform().daemon().name("nrm-group-commit").start(this::loop);
     }
 
@@ -77,7 +80,9 @@ final class GroupCommit implements AutoCloseable {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
+                long start = System.nanoTime();
                 commit(batch);
+                busyNanos.addAndGet(System.nanoTime() - start);
             } catch (InterruptedException e) {
                 break;
             } catch (RuntimeException | Error e) {
@@ -97,7 +102,8 @@ final class GroupCommit implements AutoCloseable {
 
     private void commit(List<Item> batch) {
         Object[] results = new Object[batch.size()];
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection pooled = dataSource.getConnection()) {
+            Connection c = statements == null ? pooled : statements.wrap(pooled);
             c.setAutoCommit(false);
             try {
                 for (int i = 0; i < batch.size(); i++) {
@@ -151,6 +157,16 @@ final class GroupCommit implements AutoCloseable {
     /** Durable commits made so far, and the items they carried: items per commit is the batching achieved. */
     long[] commitsAndItems() {
         return new long[] {commits.get(), committedItems.get()};
+    }
+
+    /** What the writer has done so far. */
+    Database.WriterFigures figures() {
+        return new Database.WriterFigures(commits.get(), committedItems.get(), busyNanos.get() / 1_000_000);
+    }
+
+    /** Statements the writer has compiled and keeps (SQLite), for tests. */
+    int cachedStatements() {
+        return statements == null ? 0 : statements.size();
     }
 
     /** Items waiting for the writer (tests hold the writer busy and watch this grow). */

@@ -150,4 +150,54 @@ class GroupCommitTest {
             pool.shutdownNow();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theWriterCompilesEachStatementOnceAndKeepsUsingIt() throws Exception {
+        String url = url("sqlite");
+        try (Database db = Database.open(url)) {
+            createTable(db);
+            for (int i = 0; i < 200; i++) {
+                String id = "item-" + i;
+                String seen = db.inGroupCommit(c -> {
+                    Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", id, "n" + id);
+                    return Sql.one(c, "SELECT note FROM gc_items WHERE id = ?", rs -> rs.getString(1), id).orElseThrow();
+                });
+                assertThat(seen).isEqualTo("n" + id);
+            }
+            assertThat(db.groupCommit().cachedStatements()).isEqualTo(2);
+            // A statement that failed (a taken key) is still usable afterwards, with no parameter left over.
+            assertThatThrownBy(() -> db.inGroupCommit(insert("item-7"))).isInstanceOf(StoreException.class);
+            assertThat(db.inGroupCommit(insert("item-200"))).isEqualTo("item-200");
+            assertThat(count(url, "1 = 1")).isEqualTo(201);
+            assertThat(count(url, "note = 'nitem-199'")).isEqualTo(1);
+            assertThat(db.groupCommit().cachedStatements()).isEqualTo(2);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void checkpointsRunBesideTheWriterSoCommittedPagesReachTheMainFile() throws Exception {
+        String url = url("sqlite");
+        try (Database db = Database.open(url)) {
+            createTable(db);
+            for (int i = 0; i < 150; i++) {
+                db.inGroupCommit(insert("item-" + i));
+            }
+            // 150 small commits (two or three pages each) stay far below the 1,000 pages at which the writer would checkpoint by itself, so
+            // only the checkpointer's own thread can have moved them from the log into the database file.
+            long inMainFile = 0;
+            for (int i = 0; i < 100 && inMainFile < 150; i++) {
+                Thread.sleep(50);
+                Path copy = dir.resolve("main-file-only-" + i + ".db");
+                java.nio.file.Files.copy(dir.resolve("nrm.db"), copy);
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM gc_items")) {
+                    inMainFile = rs.next() ? rs.getLong(1) : 0;
+                } catch (SQLException e) {
+                    inMainFile = 0;   // the table itself is not in the main file yet
+                }
+            }
+            assertThat(inMainFile).isEqualTo(150);
+            assertThat(db.checkpointer().checkpoints()).isPositive();
+        }
+    }
 }
