@@ -68,8 +68,8 @@ public final class AuditLog {
 
     /** Appends an entry inside the caller's transaction, so it commits or rolls back with the caller's work. */
     public void append(Connection c, String actor, String action, String target, String detail) throws SQLException {
-        Sql.update(c, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1");
-        Head head = Sql.one(c, "SELECT seq, hash, mac FROM audit_head WHERE id = 1",
+        // Takes the head's row lock and the next number in one statement; hash and MAC are still the previous entry's.
+        Head head = Sql.one(c, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash, mac",
                 rs -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).orElseThrow();
         long at = clock.millis();
         String fields = fields(head.seq(), at, actor, action, target, detail);
