@@ -2,7 +2,6 @@ package bg.nrm.service.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +21,9 @@ import java.util.function.IntFunction;
  * measured from the moment the request was <em>meant</em> to be sent. A closed loop (N clients, each waiting for its
  * answer) slows down with the server and so hides the queueing delay ("coordinated omission"); this does not.
  *
- * <p>Each request runs on its own virtual thread. At most {@code maxInFlight} are outstanding; an arrival beyond
- * that is counted as {@code notSent} (the server could not keep up) and is not sent late.
+ * <p>Each request runs on its own virtual thread, over a kept-alive connection of {@link LoopbackHttp}. At most
+ * {@code maxInFlight} are outstanding; an arrival beyond that is counted as {@code notSent} (the server could not
+ * keep up) and is not sent late.
  */
 final class OpenLoop {
     /** What one step measured. */
@@ -38,11 +38,14 @@ final class OpenLoop {
         }
     }
 
-    private final HttpClient client;
+    private final LoopbackHttp http = new LoopbackHttp();
     private final int maxInFlight;
 
+    /**
+     * A generator that sends with its own lean HTTP/1.1 client ({@link LoopbackHttp}); {@code client} is kept for
+     * the callers' other requests (tokens, reading back) and is not used for the load itself.
+     */
     OpenLoop(HttpClient client, int maxInFlight) {
-        this.client = client;
         this.maxInFlight = maxInFlight;
     }
 
@@ -84,8 +87,8 @@ final class OpenLoop {
                 int status;
                 String body = null;
                 try {
-                    HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-                    status = r.statusCode();
+                    LoopbackHttp.Response r = http.send(req);
+                    status = r.status();
                     body = r.body();
                 } catch (Exception e) {
                     status = -1;
