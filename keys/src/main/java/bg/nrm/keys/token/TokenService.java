@@ -1,5 +1,6 @@
 package bg.nrm.keys.token;
 
+import bg.nrm.keys.Digests;
 import bg.nrm.keys.SecretBytes;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -17,13 +18,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Issues and verifies short-lived bearer tokens: compact JWS, HS256 with a 256-bit key, fixed issuer,
  * expiry checked against the injected {@link Clock}. Only HS256 is accepted on the way in ({@code none},
  * other algorithms and unsigned tokens are rejected). Thread-safe.
+ *
+ * <p>A token that has verified once is remembered by its SHA-256 (never the token itself) until it expires, so the
+ * same token on its next request costs a digest instead of a parse and a MAC: the key of an instance never changes,
+ * so a signature that was good stays good, and expiry is checked again on every use.
  */
 public final class TokenService {
     /** Longest token lifetime accepted by {@link #issue}. */
@@ -33,6 +40,7 @@ public final class TokenService {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final String CLAIM_ORG = "org";
     private static final String CLAIM_ROLE = "role";
+    private static final int REMEMBERED_TOKENS = 10_000;
 
     private final SecretBytes key;
     private final String keyId;
@@ -40,6 +48,7 @@ public final class TokenService {
     private final Clock clock;
     private final MACSigner signer;
     private final MACVerifier verifier;
+    private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
     private TokenService(SecretBytes key, String issuer, Clock clock) {
         this.key = key;
@@ -127,6 +136,22 @@ public final class TokenService {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             throw new InvalidTokenException("malformed token");
         }
+        String digest = Digests.sha256Hex(token);
+        TokenClaims known = verified.get(digest);
+        if (known != null) {
+            checkTimes(known.issuedAt(), null, known.expiresAt());
+            return known;
+        }
+        TokenClaims claims = parseAndVerify(token);
+        if (verified.size() >= REMEMBERED_TOKENS) {
+            // Bounded: forgetting only costs the next request of each token one full verification.
+            verified.clear();
+        }
+        verified.put(digest, claims);
+        return claims;
+    }
+
+    private TokenClaims parseAndVerify(String token) {
         SignedJWT jwt;
         JWTClaimsSet set;
         try {
@@ -155,19 +180,23 @@ public final class TokenService {
         if (exp == null || iat == null || subject == null || subject.isBlank() || set.getJWTID() == null) {
             throw new InvalidTokenException("malformed token");
         }
-        Instant now = clock.instant();
-        if (!now.isBefore(exp.toInstant())) {
-            throw new InvalidTokenException("token expired");
-        }
         Date nbf = set.getNotBeforeTime();
-        if (iat.toInstant().isAfter(now.plus(CLOCK_SKEW)) || (nbf != null && nbf.toInstant().isAfter(now.plus(CLOCK_SKEW)))) {
-            throw new InvalidTokenException("token not yet valid");
-        }
+        checkTimes(iat.toInstant(), nbf == null ? null : nbf.toInstant(), exp.toInstant());
         try {
             return new TokenClaims(subject, set.getStringClaim(CLAIM_ORG), set.getStringClaim(CLAIM_ROLE),
                     iat.toInstant(), exp.toInstant(), set.getJWTID());
         } catch (ParseException e) {
             throw new InvalidTokenException("malformed token");
+        }
+    }
+
+    private void checkTimes(Instant issuedAt, Instant notBefore, Instant expiresAt) {
+        Instant now = clock.instant();
+        if (!now.isBefore(expiresAt)) {
+            throw new InvalidTokenException("token expired");
+        }
+        if (issuedAt.isAfter(now.plus(CLOCK_SKEW)) || (notBefore != null && notBefore.isAfter(now.plus(CLOCK_SKEW)))) {
+            throw new InvalidTokenException("token not yet valid");
         }
     }
 

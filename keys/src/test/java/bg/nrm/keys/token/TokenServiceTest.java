@@ -57,6 +57,40 @@ class TokenServiceTest {
     }
 
     @Test
+    void aTokenRememberedAfterItsFirstUseStillExpiresOnTime() {
+        Instant[] now = {NOON};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        TokenService svc = TokenService.create(key, ISSUER, moving);
+        String token = svc.issue(TokenClaims.of("u", "org", "R"), Duration.ofMinutes(15));
+        TokenClaims first = svc.verify(token);
+        now[0] = NOON.plus(Duration.ofMinutes(15)).minusSeconds(1);
+        assertThat(svc.verify(token)).isEqualTo(first);
+        now[0] = NOON.plus(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> svc.verify(token)).isInstanceOf(InvalidTokenException.class).hasMessage("token expired");
+        // A forged variant of a remembered token is checked in full, not matched loosely.
+        String forged = token.substring(0, token.length() - 2) + (token.charAt(token.length() - 2) == 'A' ? 'B' : 'A')
+                + token.charAt(token.length() - 1);
+        now[0] = NOON;
+        assertThat(svc.verify(token)).isEqualTo(first);
+        assertThatThrownBy(() -> svc.verify(forged)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
     void tamperedPayloadIsRejected() {
         String token = tokens.issue(TokenClaims.of("screener.plovdiv", "org-a", "SCREENER"), Duration.ofMinutes(15));
         String[] parts = token.split("\\.");

@@ -11,6 +11,8 @@ import io.helidon.service.registry.Services;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -121,7 +123,22 @@ public final class Meters {
     }
 
     private static Counter counter(String name, String description, String tag, String value) {
-        return registry().getOrCreate(Counter.builder(name).description(description)
-                .tags(List.of(Tag.create(tag, value))));
+        MeterRegistry registry = registry();
+        Counters known = counters;
+        if (known.registry() != registry) {
+            // A new registry (a test that starts another server): counters of the old one would count unseen.
+            known = new Counters(registry, new ConcurrentHashMap<>());
+            counters = known;
+        }
+        // Built once per name and tag value: a builder, its tag map and the registry's look-up cost more than the
+        // increment, on every screening.
+        return known.byKey().computeIfAbsent(name + '\u0000' + tag + '\u0000' + value,
+                k -> registry.getOrCreate(Counter.builder(name).description(description)
+                        .tags(List.of(Tag.create(tag, value)))));
     }
+
+    private record Counters(MeterRegistry registry, Map<String, Counter> byKey) {
+    }
+
+    private static volatile Counters counters = new Counters(null, new ConcurrentHashMap<>());
 }
