@@ -64,12 +64,44 @@ public final class Sealer {
      * @return {@code version || nonce || ciphertext+tag}
      */
     public byte[] seal(WrappedDataKey key, byte[] plaintext, byte[] associatedData) {
+        checkSize(plaintext);
+        byte[] dataKey = unwrap(key, "encryption failed");
+        try {
+            return sealWith(dataKey, plaintext, associatedData);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /** A new record's data key, and its first plaintext sealed under it. */
+    public record Sealed(WrappedDataKey key, byte[] ciphertext) {
+    }
+
+    /**
+     * {@link #newDataKey()} then {@link #seal} in one step, for a new record: the data key just made is used as it
+     * is rather than unwrapped again.
+     */
+    public Sealed sealNew(byte[] plaintext, byte[] associatedData) {
+        checkSize(plaintext);
+        byte[] dataKey = new byte[DATA_KEY_BYTES];
+        random.nextBytes(dataKey);
+        try {
+            WrappedDataKey key = wrap(dataKey, keks.primaryId());
+            return new Sealed(key, sealWith(dataKey, plaintext, associatedData));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    private static void checkSize(byte[] plaintext) {
         if (plaintext == null || plaintext.length > MAX_PLAINTEXT_BYTES) {
             throw new KeysException("plaintext missing or larger than " + MAX_PLAINTEXT_BYTES + " bytes");
         }
+    }
+
+    private byte[] sealWith(byte[] dataKey, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] dataKey = unwrap(key, "encryption failed");
         try {
             Cipher gcm = Cipher.getInstance(AEAD);
             gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
@@ -80,8 +112,6 @@ public final class Sealer {
             return out.array();
         } catch (GeneralSecurityException e) {
             throw new KeysException("encryption failed");
-        } finally {
-            Arrays.fill(dataKey, (byte) 0);
         }
     }
 

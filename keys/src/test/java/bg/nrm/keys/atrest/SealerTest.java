@@ -40,6 +40,17 @@ class SealerTest {
     }
 
     @Test
+    void aNewRecordSealedInOneStepOpensLikeAnyOther() {
+        Sealer.Sealed first = sealer.sealNew(CASE, RECORD_17);
+        Sealer.Sealed second = sealer.sealNew(CASE, RECORD_17);
+        assertThat(sealer.open(first.key(), first.ciphertext(), RECORD_17)).isEqualTo(CASE);
+        // Each new record has its own data key: one record's key does not open another's.
+        assertThat(first.key().toBytes()).isNotEqualTo(second.key().toBytes());
+        assertThatThrownBy(() -> sealer.open(second.key(), first.ciphertext(), RECORD_17)).isInstanceOf(KeysException.class);
+        assertThatThrownBy(() -> sealer.open(first.key(), first.ciphertext(), RECORD_18)).isInstanceOf(KeysException.class);
+    }
+
+    @Test
     void everySealUsesAFreshNonce() {
         WrappedDataKey key = sealer.newDataKey();
         byte[] a = sealer.seal(key, CASE, RECORD_17);

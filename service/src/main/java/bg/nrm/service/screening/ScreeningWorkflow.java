@@ -2,7 +2,6 @@ package bg.nrm.service.screening;
 
 import bg.nrm.keys.Digests;
 import bg.nrm.keys.atrest.Sealer;
-import bg.nrm.keys.atrest.WrappedDataKey;
 import bg.nrm.rules.Assessment;
 import bg.nrm.rules.InvalidScreeningException;
 import bg.nrm.rules.Questionnaire;
@@ -144,8 +143,7 @@ public final class ScreeningWorkflow {
             planned.add(plan(source, target, byId.get(target.organisationId()), child, request.subject().region(), now));
         }
 
-        WrappedDataKey dataKey = sealer.newDataKey();
-        byte[] sealed = sealer.seal(dataKey, Json.write(content), screeningId.getBytes(StandardCharsets.UTF_8));
+        Sealer.Sealed sealed = sealer.sealNew(Json.write(content), screeningId.getBytes(StandardCharsets.UTF_8));
         ScreeningViews.ScreeningView view = new ScreeningViews.ScreeningView(screeningId, now, screener.organisationId(),
                 questionnaire.id(), questionnaire.version(), assessment,
                 planned.stream().map(p -> ScreeningViews.view(p.referral(), byId.get(p.referral().recipientId()), null)).toList(),
@@ -153,7 +151,7 @@ public final class ScreeningWorkflow {
         String responseJson = Json.writeString(view);
         ScreeningStore.Row row = new ScreeningStore.Row(screeningId, screener.organisationId(), screener.username(),
                 now.toEpochMilli(), questionnaire.id(), questionnaire.version(), assessment.rulesetVersion(),
-                assessment.level().name(), Json.writeString(assessment), sealed, dataKey.toBytes(),
+                assessment.level().name(), Json.writeString(assessment), sealed.ciphertext(), sealed.key().toBytes(),
                 idempotencyKey.orElse(null), requestHash, responseJson);
         ReplayOutcomes replays = replayOutcomes;
         Optional<ReplayOutcomes.Pair> replayPair = replays == null ? Optional.empty()
