@@ -29,26 +29,34 @@ public final class Questionnaires {
     private static final Questionnaires BUILT_IN = load();
 
     private final List<Questionnaire> all;
-    private final Map<String, Questionnaire> byIdAndVersion = new HashMap<>();
-    private final Map<String, Set<String>> codes = new HashMap<>();
+    // Looked up on every assessment (validation, then the assessment itself): by id, then by version, so that a
+    // lookup builds no key string and walks no list.
+    private final Map<String, Map<Integer, Version>> byIdAndVersion = new HashMap<>();
+    private final Map<String, Questionnaire> latest = new HashMap<>();
+
+    /** A questionnaire version with the codes it asks. */
+    private record Version(Questionnaire questionnaire, Set<String> codes) {
+    }
 
     private Questionnaires(List<Questionnaire> all) {
         this.all = List.copyOf(all);
         for (Questionnaire q : all) {
-            byIdAndVersion.put(key(q.id(), q.version()), q);
             Set<String> asked = new HashSet<>();
             q.items().forEach(item -> asked.add(item.code()));
-            codes.put(key(q.id(), q.version()), Set.copyOf(asked));
+            byIdAndVersion.computeIfAbsent(q.id(), id -> new HashMap<>()).put(q.version(),
+                    new Version(q, Set.copyOf(asked)));
+            latest.merge(q.id(), q, (a, b) -> a.version() >= b.version() ? a : b);
         }
     }
 
-    private static String key(String id, int version) {
-        return id + '\u0000' + version;
+    private Version version(String id, int version) {
+        Map<Integer, Version> versions = id == null ? null : byIdAndVersion.get(id);
+        return versions == null ? null : versions.get(version);
     }
 
     // For validation: the codes a questionnaire version asks, without a scan of its items.
     Set<String> codes(Questionnaire q) {
-        return codes.get(key(q.id(), q.version()));
+        return version(q.id(), q.version()).codes();
     }
 
     /** The questionnaires shipped with the module, loaded once. */
@@ -63,12 +71,13 @@ public final class Questionnaires {
 
     /** The questionnaire with this id and version. */
     public Optional<Questionnaire> find(String id, int version) {
-        return Optional.ofNullable(id == null ? null : byIdAndVersion.get(key(id, version)));
+        Version found = version(id, version);
+        return Optional.ofNullable(found == null ? null : found.questionnaire());
     }
 
     /** The newest version of the questionnaire with this id. */
     public Optional<Questionnaire> latest(String id) {
-        return all.stream().filter(q -> q.id().equals(id)).max(Comparator.comparingInt(Questionnaire::version));
+        return Optional.ofNullable(id == null ? null : latest.get(id));
     }
 
     private static Questionnaires load() {

@@ -32,7 +32,17 @@ public final class AssessmentResult {
     /** The dimensions that can be positive under ruleset 2.x: violence (VI) is one too. */
     public static final List<String> DIMENSIONS_2 = List.of("DR", "CR", "VR", "EX", "CD", "VD", "CH", "VI");
 
+    private static final Map<String, Integer> FINDING_RANK = rank(FINDING_ORDER);
+
     private static final String INSUFFICIENT_INFORMATION = "INSUFFICIENT_INFORMATION";
+
+    private static Map<String, Integer> rank(List<String> order) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            rank.put(order.get(i), i);
+        }
+        return Map.copyOf(rank);
+    }
 
     private final List<String> yesCodes;
     private final List<String> unknownStrongOrder;
@@ -172,8 +182,10 @@ public final class AssessmentResult {
     /** The assessment the rules arrived at. */
     public Assessment toAssessment(String rulesetVersion) {
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparingInt((Finding f) -> FINDING_ORDER.indexOf(f.code()))
-                .thenComparingInt(f -> f.indicators().isEmpty() ? -1 : yesCodes.indexOf(f.indicators().get(0))));
+        if (sorted.size() > 1) {
+            sorted.sort(Comparator.comparingInt((Finding f) -> FINDING_RANK.getOrDefault(f.code(), -1))
+                    .thenComparingInt(f -> f.indicators().isEmpty() ? -1 : yesCodes.indexOf(f.indicators().get(0))));
+        }
         List<String> positiveDimensions = new ArrayList<>(positive.size());
         for (String d : this.dimensions) {
             if (positive.containsKey(d)) {
@@ -182,12 +194,19 @@ public final class AssessmentResult {
         }
         if (!advice.isEmpty()) {
             // Ruleset 2.x: the screener reads Bulgarian first; the codes and both languages travel as advice.
-            List<Advice> pieces = advice.stream().map(ScreenerAdvice::advice).toList();
-            List<String> texts = pieces.stream().map(a -> a.text().bg()).toList();
+            List<Advice> pieces = new ArrayList<>(advice.size());
+            List<String> texts = new ArrayList<>(advice.size());
+            for (ScreenerAdvice piece : advice) {
+                pieces.add(piece.advice());
+                texts.add(piece.advice().text().bg());
+            }
             return new Assessment(level, sorted, List.copyOf(forms), positiveDimensions, texts, treatedAsChild,
                     rulesetVersion, pieces);
         }
-        List<String> texts = recommendations.stream().map(Recommendation::text).toList();
+        List<String> texts = new ArrayList<>(recommendations.size());
+        for (Recommendation recommendation : recommendations) {
+            texts.add(recommendation.text());
+        }
         return new Assessment(level, sorted, List.copyOf(forms), positiveDimensions, texts, treatedAsChild,
                 rulesetVersion);
     }
