@@ -20,7 +20,5 @@ fi
 # JDK 25+: a start-up cache trained once per build (etc/aot-cache.sh); restarts of the same jar reuse it.
 source etc/aot-cache.sh
 aot="$(nrm_aot_option "$JAVA_HOME" "$jar")"
-# JDK 23+ warns about sun.misc.Unsafe in Drools' dependencies; the property form is ignored by older JDKs (JDK 21
-# stops at the option form).
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow ${aot:+"$aot"} \
-  -jar "$jar" "$@"
+# The JVM options (etc/jvm.options: memory bounds, the collector) are the same as the training's.
+exec "$JAVA_HOME/bin/java" @etc/jvm.options ${aot:+"$aot"} -jar "$jar" "$@"

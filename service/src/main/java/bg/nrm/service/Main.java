@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -34,8 +36,11 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = Config.create();
         Settings settings = Settings.from(config);
-        Application app = Application.start(settings, Clock.systemUTC());
+        Application app = Application.create(settings, Clock.systemUTC());
         WebServer server = server(config, app).start();
+        // The background jobs (delivery, escalation, the replay backfill …) once the server listens: they need no
+        // start of their own and would otherwise take the CPU from it.
+        app.startWorkers();
         demoPasswordNotice(settings, app).ifPresent(System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -48,7 +53,15 @@ public final class Main {
                 + settings.host() + ":" + server.port()
                 + settings.hardening().adminPort().map(p -> " (health and metrics on http://127.0.0.1:"
                         + server.port(ADMIN_SOCKET) + "/observe)").orElse("")
-                + " (" + (settings.postgres() ? "PostgreSQL" : "SQLite " + settings.jdbcUrl()) + ")");
+                + " (" + (settings.postgres() ? "PostgreSQL" : "SQLite " + settings.jdbcUrl()) + ")"
+                + startedIn());
+    }
+
+    /** How long the start took, from the process's start (as the operating system tells it) to now. */
+    private static String startedIn() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> String.format(" in %.2f s", Duration.between(t, Instant.now()).toMillis() / 1000.0))
+                .orElse("");
     }
 
     /** The settings, their environment variables and defaults, as {@code --help} prints them. */

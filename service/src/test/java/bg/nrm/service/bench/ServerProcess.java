@@ -35,9 +35,16 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Dserver.port=" + port, "-Dserver.host=127.0.0.1", "-Dnrm.data-dir=" + dataDir));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The JVM options run.sh starts the service with (and the start-up cache was trained with): etc/jvm.options
+        // beside service/target/nrm-service.jar's module.
+        Path options = jar.toAbsolutePath().getParent().getParent().getParent().resolve("etc").resolve("jvm.options");
+        if (java.nio.file.Files.isRegularFile(options)) {
+            cmd.add("@" + options);
+        } else {
+            cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        }
+        cmd.addAll(List.of("-Dserver.port=" + port, "-Dserver.host=127.0.0.1", "-Dnrm.data-dir=" + dataDir));
         settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         // Extra JVM options for the service only, for profiling: NRM_BENCH_SERVICE_OPTS="-XX:StartFlightRecording=..."
         String extra = System.getenv("NRM_BENCH_SERVICE_OPTS");
