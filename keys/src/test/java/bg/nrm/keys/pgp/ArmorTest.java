@@ -29,10 +29,27 @@ class ArmorTest {
     @Test
     void checksumIsOpenPgpCrc24() {
         byte[] data = "NRM referral".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Armor.crc24(data)).isEqualTo(reference(data));
+    }
+
+    @Test
+    void checksumIsOpenPgpCrc24ForEveryLengthAroundTheEightByteSteps() {
+        Random random = new Random(11);
+        for (int length = 0; length <= 41; length++) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            assertThat(Armor.crc24(data)).as("length %d", length).isEqualTo(reference(data));
+        }
+        byte[] large = new byte[30_001];
+        random.nextBytes(large);
+        assertThat(Armor.crc24(large)).isEqualTo(reference(large));
+    }
+
+    private static int reference(byte[] data) {
         CRC24 reference = new CRC24();
         for (byte b : data) {
             reference.update(b & 0xFF);
         }
-        assertThat(Armor.crc24(data)).isEqualTo(reference.getValue());
+        return reference.getValue();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
 public final class Json {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final ObjectMapper MAPPER = create();
+    // Immutable and thread-safe; the printer is copied per call (it is Instantiatable), so one writer serves all.
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private Json() {
     }
@@ -74,10 +78,8 @@ public final class Json {
 
     /** Indented JSON, one value per line, array elements too (documents people may read, lines kept short). */
     public static byte[] writePretty(Object value) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withArrayIndenter(new DefaultIndenter("  ", "\n")).withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(printer).writeValueAsBytes(value);
+            return PRETTY.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("value could not be serialised", e);
         }

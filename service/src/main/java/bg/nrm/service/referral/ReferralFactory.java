@@ -31,9 +31,18 @@ public final class ReferralFactory {
         this.screeners = screeners;
     }
 
-    /** The facts of the screening that a referral may carry, and who made it. */
+    /**
+     * The facts of the screening that a referral may carry, who made it and how to reach them ({@code screener}: read
+     * once for all the referrals of a screening with {@link #contactOf(String)}; null to read it per document).
+     */
     public record Source(String screeningId, Organisation from, Assessment assessment, CaseContent content,
-                         String questionnaireId, int questionnaireVersion, String screenedBy) {
+                         String questionnaireId, int questionnaireVersion, String screenedBy,
+                         DocumentBuilder.Screener screener) {
+    }
+
+    /** The screener's name and phone as a referral names them. */
+    public DocumentBuilder.Screener contactOf(String username) {
+        return screeners.contactOf(username);
     }
 
     /** Builds the document of {@code referral} for its recipient {@code to} and returns the armored envelope. */
@@ -49,7 +58,7 @@ public final class ReferralFactory {
     public DocumentV2 document(Source s, Referral referral, Organisation to) {
         return DocumentBuilder.build(new DocumentBuilder.Input(referral.id(), s.screeningId(), referral.kind(),
                 Instant.ofEpochMilli(referral.createdAt()), Instant.ofEpochMilli(referral.dueBy()), s.from(),
-                screeners.contactOf(s.screenedBy()), to, s.assessment(), referral.notices(),
+                s.screener() != null ? s.screener() : screeners.contactOf(s.screenedBy()), to, s.assessment(), referral.notices(),
                 questionnaires.find(s.questionnaireId(), s.questionnaireVersion()), s.questionnaireId(),
                 s.questionnaireVersion(), s.content()));
     }

@@ -46,6 +46,6 @@ public final class ReferralSources {
         Assessment assessment = Json.read(row.assessmentJson(), Assessment.class);
         return Optional.of(new ReferralFactory.Source(r.screeningId(),
                 directory.find(r.fromOrganisation()).orElseThrow(), assessment, content, row.questionnaireId(),
-                row.questionnaireVersion(), row.createdBy()));
+                row.questionnaireVersion(), row.createdBy(), null));
     }
 }

@@ -137,7 +137,7 @@ public final class ScreeningWorkflow {
         CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
                 request.consentToIdentifiedReferral(), request.notes());
         ReferralFactory.Source source = new ReferralFactory.Source(screeningId, from, assessment, content,
-                questionnaire.id(), questionnaire.version(), screener.username());
+                questionnaire.id(), questionnaire.version(), screener.username(), referrals.contactOf(screener.username()));
         List<Planned> planned = new ArrayList<>();
         for (RouteTarget target : routing.targets()) {
             planned.add(plan(source, target, byId.get(target.organisationId()), child, request.subject().region(), now));

@@ -3,6 +3,7 @@ package bg.nrm.service.referral.document;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -36,9 +37,11 @@ public final class MimeDocument {
                 .append("MIME-Version: 1.0\n")
                 .append('\n')
                 .append("--").append(boundary).append('\n');
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() * 2 + json.length + 1024);
+        byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
+        // Room for the CRLFs (lines average well over ten bytes) and the headers: written without growing.
+        ByteArrayOutputStream out = new ByteArrayOutputStream((textBytes.length + json.length) / 10 * 11 + 2048);
         write(out, head.toString());
-        part(out, "text/plain; charset=utf-8", "inline", text.getBytes(StandardCharsets.UTF_8));
+        part(out, "text/plain; charset=utf-8", "inline", textBytes);
         write(out, "\n--" + boundary + "\n");
         part(out, "application/json", "attachment; filename=\"referral-" + doc.referralId() + ".json\"", json);
         write(out, "\n--" + boundary + "--\n");
@@ -46,34 +49,62 @@ public final class MimeDocument {
     }
 
     private static void part(ByteArrayOutputStream out, String contentType, String disposition, byte[] body) {
-        boolean eightBit = fitsEightBit(body);
+        // One pass over the body answers both questions: may it go as 8bit, and how many line ends become CRLF.
+        int newlines = 0;
+        int run = 0;
+        boolean eightBit = true;
+        for (byte b : body) {
+            if (b == '\n') {
+                newlines++;
+                run = 0;
+            } else if (b == 0 || ++run > MAX_LINE_OCTETS) {
+                eightBit = false;
+                break;
+            }
+        }
         write(out, "Content-Type: " + contentType + "\n"
                 + "Content-Transfer-Encoding: " + (eightBit ? "8bit" : "base64") + "\n"
                 + "Content-Disposition: " + disposition + "\n\n");
         if (eightBit) {
-            String s = new String(body, StandardCharsets.UTF_8);
-            write(out, s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
+            // The body's last line end is the boundary's; every other one becomes CRLF. Done on the UTF-8 bytes: a
+            // line end is one byte in UTF-8, and the body was not to be copied through a String twice more.
+            boolean endsWithNewline = body.length > 0 && body[body.length - 1] == '\n';
+            out.writeBytes(crlf(body, endsWithNewline ? body.length - 1 : body.length, newlines));
         } else {
             // Only if a line could not be kept under MIME's 998 octets (the documents are built so that none is).
             write(out, Base64.getMimeEncoder().encodeToString(body));
         }
     }
 
-    private static boolean fitsEightBit(byte[] body) {
-        int run = 0;
-        for (byte b : body) {
-            if (b == '\n') {
-                run = 0;
-            } else if (b == 0 || ++run > MAX_LINE_OCTETS) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // Every line end becomes CRLF; a lone CR never appears in what we write.
     private static void write(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        int newlines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                newlines++;
+            }
+        }
+        out.writeBytes(crlf(bytes, bytes.length, newlines));
+    }
+
+    /**
+     * The first {@code length} bytes with each LF (and each CRLF) written as CRLF; {@code newlines} is at least the
+     * number of LFs among them (it sizes the result).
+     */
+    static byte[] crlf(byte[] in, int length, int newlines) {
+        byte[] out = new byte[length + newlines];
+        int o = 0;
+        for (int i = 0; i < length; i++) {
+            byte b = in[i];
+            if (b == '\n') {
+                out[o++] = '\r';
+            } else if (b == '\r' && i + 1 < length && in[i + 1] == '\n') {
+                continue; // the LF that follows writes the CRLF
+            }
+            out[o++] = b;
+        }
+        return o == out.length ? out : Arrays.copyOf(out, o);
     }
 
     /** RFC 2047 B-encoding of a UTF-8 header value, in encoded words short enough for one folded line each. */
