@@ -36,8 +36,9 @@ public final class UserStore {
         }
     }
 
+    /** The account, read on a read-only connection beside the writer (every request asks, so it must not queue behind a commit). */
     public Optional<User> find(String username) {
-        return db.read(c -> find(c, username));
+        return db.query(c -> find(c, username));
     }
 
     public static Optional<User> find(Connection c, String username) throws SQLException {

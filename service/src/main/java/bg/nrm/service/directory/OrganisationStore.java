@@ -129,7 +129,8 @@ public final class OrganisationStore {
         }
         long generation = GENERATION.get();
         long at = System.nanoTime();
-        List<StoredKey> loaded = List.copyOf(db.read(c -> keys(c, organisationId)));
+        // A pure read: beside the writer, as all() is, so a screening does not wait behind a commit for it.
+        List<StoredKey> loaded = List.copyOf(db.query(c -> keys(c, organisationId)));
         if (keys.size() > 10_000) {
             keys.clear();
         }

@@ -3,7 +3,8 @@ package bg.nrm.service.referral;
 import bg.nrm.service.http.Json;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +23,15 @@ public final class AlertHub {
     private static final int DEFAULT_STREAMS_PER_ACCOUNT = 3;
     private static final int QUEUE_CAPACITY = 500;
     private static final long LOOKBACK_MILLIS = 60_000;
-    private static final int SEEN_CAPACITY = 10_000;
+    private static final int SEEN_CAPACITY = 500_000;
+    private static final int PAGE = 1000;
 
     private final ReferralStore store;
     private final Map<String, Set<BlockingQueue<Event>>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAccount = new ConcurrentHashMap<>();
     private final int streamsPerAccount;
-    private final Set<String> seen = new LinkedHashSet<>();
+    // Announced referrals by id, with their creation time, in the order read (which is creation order).
+    private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
     private long watermark;
 
     public AlertHub(ReferralStore store, long startMillis) {
@@ -96,23 +99,42 @@ public final class AlertHub {
 
     /**
      * Reads referrals created since the last poll (with a look-back, since a transaction may commit after a later
-     * one) and hands each one, once, to its organisation's subscribers.
+     * one) and hands each one, once, to its organisation's subscribers. Reads the whole window a page at a time: a
+     * single page of 1,000 stopped the watermark once more than 1,000 referrals were made within the look-back.
      */
     public synchronized int poll() {
-        List<Referral> fresh = store.createdAfter(watermark - LOOKBACK_MILLIS, 1000);
+        long from = watermark - LOOKBACK_MILLIS;
+        String fromId = "";
         int published = 0;
-        for (Referral r : fresh) {
-            watermark = Math.max(watermark, r.createdAt());
-            if (!seen.add(r.id())) {
-                continue;
+        List<ReferralStore.Created> page;
+        do {
+            page = store.createdAfter(from, fromId, PAGE);
+            for (ReferralStore.Created r : page) {
+                from = r.createdAt();
+                fromId = r.id();
+                watermark = Math.max(watermark, r.createdAt());
+                if (seen.putIfAbsent(r.id(), r.createdAt()) != null) {
+                    continue;
+                }
+                Alert alert = new Alert(r.id(), r.level(), Instant.ofEpochMilli(r.dueBy()), r.anonymised());
+                announce(r.recipientId(), new Event("referral", r.id(), Json.writeString(alert)));
+                published++;
             }
-            if (seen.size() > SEEN_CAPACITY) {
-                seen.remove(seen.iterator().next());
-            }
-            Alert alert = new Alert(r.id(), r.level(), Instant.ofEpochMilli(r.dueBy()), r.anonymised());
-            announce(r.recipientId(), new Event("referral", r.id(), Json.writeString(alert)));
-            published++;
-        }
+        } while (page.size() == PAGE);
+        forgetBefore(watermark - LOOKBACK_MILLIS);
         return published;
+    }
+
+    // A referral older than the look-back is never read again, so it need not be remembered; the cap bounds memory
+    // (at its size a referral forgotten early could be announced twice, never lost).
+    private void forgetBefore(long millis) {
+        Iterator<Map.Entry<String, Long>> oldest = seen.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Long> e = oldest.next();
+            if (e.getValue() >= millis && seen.size() <= SEEN_CAPACITY) {
+                break;
+            }
+            oldest.remove();
+        }
     }
 }

@@ -111,10 +111,19 @@ public final class ReferralStore {
                 + "ORDER BY created_at DESC, id LIMIT ?", ReferralStore::map, organisationId, limit));
     }
 
-    /** Referrals created after {@code afterMillis} (for live alerts), oldest first. */
-    public List<Referral> createdAfter(long afterMillis, int limit) {
-        return db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM referrals WHERE created_at > ? "
-                + "ORDER BY created_at, id LIMIT ?", ReferralStore::map, afterMillis, limit));
+    /** A new referral as a live alert names it: never case content. */
+    public record Created(String id, String recipientId, String level, long createdAt, long dueBy, boolean anonymised) {
+    }
+
+    /**
+     * Referrals created after the position ({@code afterMillis}, {@code afterId}) in (created_at, id) order, oldest
+     * first, for live alerts: only the alert's columns.
+     */
+    public List<Created> createdAfter(long afterMillis, String afterId, int limit) {
+        return db.query(c -> Sql.list(c, "SELECT id, recipient_id, level, created_at, due_by, anonymised FROM referrals "
+                + "WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
+                rs -> new Created(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getBoolean(6)), afterMillis, afterId, limit));
     }
 
     public Optional<String> envelope(String id) {
