@@ -1,6 +1,5 @@
 package bg.nrm.service.bench;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,6 +136,10 @@ final class LoopbackHttp {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        // The connection's own read buffer: headers are found by scanning bytes, not read a byte at a time.
+        private final byte[] buf = new byte[16384];
+        private int pos;
+        private int limit;
         private boolean keepAlive = true;
 
         Connection(URI uri) throws IOException {
@@ -144,7 +147,7 @@ final class LoopbackHttp {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
             socket.setSoTimeout(120_000);
-            in = new BufferedInputStream(socket.getInputStream(), 16384);
+            in = socket.getInputStream();
             out = socket.getOutputStream();
         }
 
@@ -175,7 +178,7 @@ final class LoopbackHttp {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 long size;
                 while ((size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {
-                    b.writeBytes(in.readNBytes((int) size));
+                    b.writeBytes(bytes((int) size));
                     line();
                 }
                 while (!line().isEmpty()) {
@@ -183,25 +186,68 @@ final class LoopbackHttp {
                 }
                 body = b.toByteArray();
             } else if (length >= 0) {
-                body = in.readNBytes((int) length);
+                body = bytes((int) length);
             } else {
-                body = in.readAllBytes();
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                b.write(buf, pos, limit - pos);
+                pos = limit;
+                b.writeBytes(in.readAllBytes());
+                body = b.toByteArray();
                 keepAlive = false;
             }
             return new Response(status, new String(body, StandardCharsets.UTF_8));
         }
 
-        private String line() throws IOException {
-            StringBuilder sb = new StringBuilder(64);
-            int b;
-            while ((b = in.read()) != -1) {
-                if (b == '\n') {
-                    int n = sb.length();
-                    return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
-                }
-                sb.append((char) b);
+        private boolean fill() throws IOException {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
             }
-            return sb.isEmpty() ? null : sb.toString();
+            if (limit == buf.length) {
+                throw new IOException("header line longer than " + buf.length + " bytes");
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n <= 0) {
+                return false;
+            }
+            limit += n;
+            return true;
+        }
+
+        private String line() throws IOException {
+            int from = pos;
+            while (true) {
+                for (int i = from; i < limit; i++) {
+                    if (buf[i] == '\n') {
+                        int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
+                        String line = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+                        pos = i + 1;
+                        return line;
+                    }
+                }
+                from = limit - pos;
+                if (!fill()) {
+                    return null;
+                }
+                from = from + pos;
+            }
+        }
+
+        private byte[] bytes(int n) throws IOException {
+            byte[] b = new byte[n];
+            int have = Math.min(n, limit - pos);
+            System.arraycopy(buf, pos, b, 0, have);
+            pos += have;
+            int got = have;
+            while (got < n) {
+                int r = in.read(b, got, n - got);
+                if (r <= 0) {
+                    throw new IOException("connection closed in a body");
+                }
+                got += r;
+            }
+            return b;
         }
 
         void close() {
