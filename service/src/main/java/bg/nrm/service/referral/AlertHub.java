@@ -24,7 +24,9 @@ public final class AlertHub {
     private static final int QUEUE_CAPACITY = 500;
     private static final long LOOKBACK_MILLIS = 60_000;
     private static final int SEEN_CAPACITY = 500_000;
-    private static final int PAGE = 1000;
+    // Large: without an index on created_at each page is a scan of the referral table, so one page should hold the
+    // whole look-back at any rate the service reaches (60 s at 240 referrals/s is 14,400 rows of six columns).
+    private static final int PAGE = 20_000;
 
     private final ReferralStore store;
     private final Map<String, Set<BlockingQueue<Event>>> subscribers = new ConcurrentHashMap<>();
@@ -99,8 +101,9 @@ public final class AlertHub {
 
     /**
      * Reads referrals created since the last poll (with a look-back, since a transaction may commit after a later
-     * one) and hands each one, once, to its organisation's subscribers. Reads the whole window a page at a time: a
-     * single page of 1,000 stopped the watermark once more than 1,000 referrals were made within the look-back.
+     * one) and hands each one, once, to its organisation's subscribers. Reads the whole window, a page at a time if
+     * ever it is larger than one: a single page of 1,000 stopped the watermark once more than 1,000 referrals were made
+     * within the look-back.
      */
     public synchronized int poll() {
         long from = watermark - LOOKBACK_MILLIS;

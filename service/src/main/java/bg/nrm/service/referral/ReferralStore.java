@@ -218,14 +218,24 @@ public final class ReferralStore {
      * instance's claims expire with the lease.
      */
     public List<Outbound> claimForDelivery(String instanceId, long now, long leaseMillis, int batch, boolean mailEnabled) {
-        String pushed = mailEnabled ? "(o.webhook_url IS NOT NULL OR o.email IS NOT NULL)" : "o.webhook_url IS NOT NULL";
-        String due = "SELECT r.id FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
-                + "WHERE r.state = ? AND " + pushed + " AND r.next_attempt_at <= ? "
-                + "AND (r.claimed_until IS NULL OR r.claimed_until < ?) ORDER BY r.next_attempt_at LIMIT " + batch;
+        String pushes = mailEnabled ? "webhook_url IS NOT NULL OR email IS NOT NULL" : "webhook_url IS NOT NULL";
         long until = now + leaseMillis;
         return db.inTransaction(c -> {
+            // Referrals to organisations that pull stay PENDING until fetched, so the due ones are looked for only
+            // among the recipients that push; none (as in the demo directory) means no walk over every waiting
+            // referral, once a second, on the writer connection.
+            List<Object> params = new ArrayList<>(Sql.list(c, "SELECT id FROM organisations WHERE " + pushes,
+                    rs -> rs.getString(1)));
+            if (params.isEmpty()) {
+                return List.<Outbound>of();
+            }
+            String due = "SELECT r.id FROM referrals r WHERE r.recipient_id IN ("
+                    + String.join(", ", Collections.nCopies(params.size(), "?")) + ") AND r.state = ? "
+                    + "AND r.next_attempt_at <= ? AND (r.claimed_until IS NULL OR r.claimed_until < ?) "
+                    + "ORDER BY r.next_attempt_at LIMIT " + batch;
+            params.addAll(List.of(ReferralState.PENDING.name(), now, now));
             List<String> ids = Sql.list(c, db.postgres() ? due + " FOR UPDATE OF r SKIP LOCKED" : due,
-                    rs -> rs.getString(1), ReferralState.PENDING.name(), now, now);
+                    rs -> rs.getString(1), params.toArray());
             for (String id : ids) {
                 Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?", instanceId, until, id);
             }

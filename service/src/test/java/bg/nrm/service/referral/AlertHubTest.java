@@ -40,7 +40,7 @@ class AlertHubTest {
         String screeningId = r.json().get("id").asText();
         int made = r.json().get("referrals").size();
         long now = service.clock.millis();
-        // 2,500 more in the same second: the alerts' page is 1,000, the old poll stopped at its first page.
+        // 2,500 more in the same second: the old poll read one page of 1,000 and stopped there.
         service.app.database().inTransaction(c -> {
             for (int i = 0; i < 2_500; i++) {
                 ReferralStore.insert(c, new Referral(UUID.randomUUID().toString(), screeningId, "ksu-konstantin-elena-plovdiv",
