@@ -199,7 +199,7 @@ public final class Application implements AutoCloseable {
                 new WebhookChannel(webhookSecrets, new DeliveryChannel.RetryPolicy(settings.deliveryInitialBackoff(),
                         settings.deliveryMaxAttempts()), settings.allowPrivateNetworks(), clock),
                 mailer.map(EmailChannel::new)));
-        this.alerts = new AlertHub(referrals, clock.millis(), settings.hardening().alertStreamsPerAccount());
+        this.alerts = new AlertHub(referrals, clock::millis, settings.hardening().alertStreamsPerAccount());
         this.keyRotation = new KeyRotation(db, keks, sealer, audit);
         this.reasons = new SealedReasons(screenings, sealer);
         this.keyChanges = new KeyChanges(db, directory, audit, clock, (org, event, id, data) -> {

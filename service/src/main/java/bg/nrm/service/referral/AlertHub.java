@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.LongSupplier;
 
 /**
  * Live alerts per organisation. Every instance polls the shared referral table ({@link #poll}), so a referral made
@@ -24,26 +25,30 @@ public final class AlertHub {
     private static final int QUEUE_CAPACITY = 500;
     private static final long LOOKBACK_MILLIS = 60_000;
     private static final int SEEN_CAPACITY = 500_000;
-    // Large: without an index on created_at each page is a scan of the referral table, so one page should hold the
-    // whole look-back at any rate the service reaches (60 s at 240 referrals/s is 14,400 rows of six columns).
-    private static final int PAGE = 20_000;
+    private static final int PAGE = 1000;
 
     private final ReferralStore store;
+    private final LongSupplier clock;
     private final Map<String, Set<BlockingQueue<Event>>> subscribers = new ConcurrentHashMap<>();
     private final Map<String, Integer> perAccount = new ConcurrentHashMap<>();
     private final int streamsPerAccount;
-    // Announced referrals by id, with their creation time, in the order read (which is creation order).
+    // Per organisation with a subscriber on this instance: how far its referrals have been read, and from when it
+    // listens (a referral made before that is in its inbox, not news).
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    // Announced referrals by id, with their creation time, in the order read.
     private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
-    private long watermark;
 
-    public AlertHub(ReferralStore store, long startMillis) {
-        this(store, startMillis, DEFAULT_STREAMS_PER_ACCOUNT);
+    private record Cursor(long watermark, long since) {
+    }
+
+    public AlertHub(ReferralStore store, LongSupplier clock) {
+        this(store, clock, DEFAULT_STREAMS_PER_ACCOUNT);
     }
 
     /** A hub that lets one account hold at most {@code streamsPerAccount} streams at once. */
-    public AlertHub(ReferralStore store, long startMillis, int streamsPerAccount) {
+    public AlertHub(ReferralStore store, LongSupplier clock, int streamsPerAccount) {
         this.store = store;
-        this.watermark = startMillis;
+        this.clock = clock;
         this.streamsPerAccount = Math.max(1, streamsPerAccount);
     }
 
@@ -69,6 +74,11 @@ public final class AlertHub {
         // compute() runs atomically per organisation, so the cap cannot be overrun by concurrent subscribers.
         subscribers.compute(organisationId, (k, set) -> {
             Set<BlockingQueue<Event>> s = set == null ? new CopyOnWriteArraySet<>() : set;
+            if (s.isEmpty()) {
+                // The organisation starts listening here: news from now on.
+                long now = clock.getAsLong();
+                cursors.put(organisationId, new Cursor(now, now));
+            }
             if (s.size() < MAX_SUBSCRIBERS_PER_ORGANISATION) {
                 s.add(queue);
                 added[0] = true;
@@ -77,8 +87,9 @@ public final class AlertHub {
         });
         if (!added[0]) {
             release(account);
+            return null;
         }
-        return added[0] ? queue : null;
+        return queue;
     }
 
     public void unsubscribe(String organisationId, String account, BlockingQueue<Event> queue) {
@@ -100,36 +111,46 @@ public final class AlertHub {
     }
 
     /**
-     * Reads referrals created since the last poll (with a look-back, since a transaction may commit after a later
-     * one) and hands each one, once, to its organisation's subscribers. Reads the whole window, a page at a time if
-     * ever it is larger than one: a single page of 1,000 stopped the watermark once more than 1,000 referrals were made
-     * within the look-back.
+     * Reads, for each organisation with a subscriber here, the referrals made for it since the last poll (with a
+     * look-back, since a transaction may commit after a later one) and hands each one, once, to its subscribers.
+     * Along the index on (recipient_id, created_at), a page at a time: nobody listening costs no query, and the window
+     * is read whole (a single page of 1,000 over every organisation once stopped the watermark for good when more
+     * referrals than that were made within the look-back).
      */
     public synchronized int poll() {
-        long from = watermark - LOOKBACK_MILLIS;
-        String fromId = "";
         int published = 0;
-        List<ReferralStore.Created> page;
-        do {
-            page = store.createdAfter(from, fromId, PAGE);
-            for (ReferralStore.Created r : page) {
-                from = r.createdAt();
-                fromId = r.id();
-                watermark = Math.max(watermark, r.createdAt());
-                if (seen.putIfAbsent(r.id(), r.createdAt()) != null) {
-                    continue;
-                }
-                Alert alert = new Alert(r.id(), r.level(), Instant.ofEpochMilli(r.dueBy()), r.anonymised());
-                announce(r.recipientId(), new Event("referral", r.id(), Json.writeString(alert)));
-                published++;
+        for (Map.Entry<String, Set<BlockingQueue<Event>>> e : subscribers.entrySet()) {
+            String organisationId = e.getKey();
+            Cursor cursor = cursors.get(organisationId);
+            if (e.getValue().isEmpty() || cursor == null) {
+                continue;
             }
-        } while (page.size() == PAGE);
-        forgetBefore(watermark - LOOKBACK_MILLIS);
+            long watermark = cursor.watermark();
+            long from = watermark - LOOKBACK_MILLIS;
+            String fromId = "";
+            List<ReferralStore.Created> page;
+            do {
+                page = store.createdFor(organisationId, from, fromId, PAGE);
+                for (ReferralStore.Created r : page) {
+                    from = r.createdAt();
+                    fromId = r.id();
+                    watermark = Math.max(watermark, r.createdAt());
+                    if (r.createdAt() < cursor.since() || seen.putIfAbsent(r.id(), r.createdAt()) != null) {
+                        continue;
+                    }
+                    Alert alert = new Alert(r.id(), r.level(), Instant.ofEpochMilli(r.dueBy()), r.anonymised());
+                    announce(organisationId, new Event("referral", r.id(), Json.writeString(alert)));
+                    published++;
+                }
+            } while (page.size() == PAGE);
+            cursors.put(organisationId, new Cursor(watermark, cursor.since()));
+        }
+        forgetBefore(cursors.values().stream().mapToLong(Cursor::watermark).min().orElse(Long.MAX_VALUE) - LOOKBACK_MILLIS);
         return published;
     }
 
-    // A referral older than the look-back is never read again, so it need not be remembered; the cap bounds memory
-    // (at its size a referral forgotten early could be announced twice, never lost).
+    // A referral older than every organisation's look-back is never read again, so it need not be remembered; the cap
+    // bounds memory (at its size a referral forgotten early could be announced twice, never lost).
     private void forgetBefore(long millis) {
         Iterator<Map.Entry<String, Long>> oldest = seen.entrySet().iterator();
         while (oldest.hasNext()) {

@@ -116,14 +116,15 @@ public final class ReferralStore {
     }
 
     /**
-     * Referrals created after the position ({@code afterMillis}, {@code afterId}) in (created_at, id) order, oldest
-     * first, for live alerts: only the alert's columns.
+     * Referrals for {@code recipientId} created after the position ({@code afterMillis}, {@code afterId}) in
+     * (created_at, id) order, oldest first, for live alerts: only the alert's columns, along the index on
+     * (recipient_id, created_at).
      */
-    public List<Created> createdAfter(long afterMillis, String afterId, int limit) {
+    public List<Created> createdFor(String recipientId, long afterMillis, String afterId, int limit) {
         return db.query(c -> Sql.list(c, "SELECT id, recipient_id, level, created_at, due_by, anonymised FROM referrals "
-                + "WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
+                + "WHERE recipient_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
                 rs -> new Created(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getBoolean(6)), afterMillis, afterId, limit));
+                        rs.getBoolean(6)), recipientId, afterMillis, afterId, limit));
     }
 
     public Optional<String> envelope(String id) {
