@@ -1,7 +1,6 @@
 package bg.nrm.rules;
 
 import bg.nrm.rules.screening.ScreeningFacts;
-import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -84,7 +83,7 @@ public final class RiskAssessor {
 
         private static KieSessionsPool load(String kbase) {
             try {
-                return KieServices.Factory.get().getKieClasspathContainer().getKieBase(kbase)
+                return RuleModule.container().getKieBase(kbase)
                         .newKieSessionsPool(INITIAL_POOL_SIZE);
             } catch (RuntimeException e) {
                 throw new RulesException("the screening rules cannot be loaded", e);

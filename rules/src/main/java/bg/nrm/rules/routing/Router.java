@@ -2,9 +2,9 @@ package bg.nrm.rules.routing;
 
 import bg.nrm.rules.Advice;
 import bg.nrm.rules.Regions;
+import bg.nrm.rules.RuleModule;
 import bg.nrm.rules.RulesException;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
@@ -59,7 +59,8 @@ public final class Router {
      * @throws RulesException if the build-time rule model is missing or holds no routing rules
      */
     public static Router create() {
-        return new Router(loadedKieBase(), loadedKieBase2(), Regions.builtIn());
+        KieBases kieBases = loadedKieBases();
+        return new Router(kieBases.one(), kieBases.two(), Regions.builtIn());
     }
 
     /**
@@ -254,44 +255,42 @@ public final class Router {
         return description.startsWith("the ") ? description.substring(4) : description;
     }
 
-    private static volatile KieBase loaded;
-    private static volatile KieBase loaded2;
+    /** Both rulesets' routing knowledge bases. */
+    private record KieBases(KieBase one, KieBase two) {
+    }
 
-    private static KieBase loadedKieBase2() {
-        KieBase kieBase = loaded2;
-        if (kieBase == null) {
+    private static volatile KieBases loaded;
+
+    /** The knowledge bases, loaded once on first use; a failed load is retried and fails again with a clear error. */
+    private static KieBases loadedKieBases() {
+        KieBases kieBases = loaded;
+        if (kieBases == null) {
             synchronized (Router.class) {
-                kieBase = loaded2;
-                if (kieBase == null) {
-                    kieBase = load(KIE_BASE_2, RULE_PACKAGE_2);
-                    loaded2 = kieBase;
+                kieBases = loaded;
+                if (kieBases == null) {
+                    kieBases = load();
+                    loaded = kieBases;
                 }
             }
         }
-        return kieBase;
+        return kieBases;
     }
 
-    /** The knowledge base, loaded once on first use; a failed load is retried and fails again with a clear error. */
-    private static KieBase loadedKieBase() {
-        KieBase kieBase = loaded;
-        if (kieBase == null) {
-            synchronized (Router.class) {
-                kieBase = loaded;
-                if (kieBase == null) {
-                    kieBase = load(KIE_BASE, RULE_PACKAGE);
-                    loaded = kieBase;
-                }
-            }
+    private static KieBases load() {
+        KieContainer container;
+        try {
+            // The module's one container, shared with the assessor (each container keeps the class bytes of the whole
+            // build-time model in the heap).
+            container = RuleModule.container();
+        } catch (RuntimeException e) {
+            throw new RulesException("the routing rules could not be loaded (is the build-time model missing?)", e);
         }
-        return kieBase;
+        return new KieBases(kieBase(container, KIE_BASE, RULE_PACKAGE), kieBase(container, KIE_BASE_2, RULE_PACKAGE_2));
     }
 
-    private static KieBase load(String name, String rulePackage) {
+    private static KieBase kieBase(KieContainer container, String name, String rulePackage) {
         KieBase kieBase;
         try {
-            // A container of our own: the shared classpath container is bound to the first class loader that asks
-            // for it, and the screening rules may ask first.
-            KieContainer container = KieServices.Factory.get().newKieClasspathContainer(Router.class.getClassLoader());
             kieBase = container.getKieBase(name);
         } catch (RuntimeException e) {
             throw new RulesException("the routing rules could not be loaded (is the build-time model missing?)", e);
