@@ -15,6 +15,13 @@ JAVA="$(nrm_find_jdk)/bin/java"
 ./mvnw -B -q -pl "$module" test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/test-classpath.txt
 cd "$module"
+# Defaults for a short run; an option given on the command line (e.g. -wi 2 -i 3) replaces its default, since JMH
+# refuses an option given twice.
+defaults=()
+for pair in "-f 1" "-wi 3" "-w 2s" "-i 5" "-r 2s"; do
+  opt="${pair%% *}"
+  case " $* " in *" $opt "*) ;; *) defaults+=($pair) ;; esac
+done
 exec "$JAVA" -Dsun.misc.unsafe.memory.access=allow -Djava.util.logging.config.file=../etc/test-logging.properties \
   -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  org.openjdk.jmh.Main "$bench" -f 1 -wi 3 -w 2s -i 5 -r 2s "$@"
+  org.openjdk.jmh.Main "$bench" "${defaults[@]}" "$@"
