@@ -1,6 +1,7 @@
 package bg.nrm.rules;
 
 import bg.nrm.rules.screening.ScreeningFacts;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -82,12 +83,22 @@ public final class RiskAssessor {
         private static final KieSessionsPool SESSIONS = load(KBASE);
 
         private static KieSessionsPool load(String kbase) {
+            KieBase base;
             try {
-                return RuleModule.container().getKieBase(kbase)
-                        .newKieSessionsPool(INITIAL_POOL_SIZE);
+                base = RuleModule.container().getKieBase(kbase);
             } catch (RuntimeException e) {
                 throw new RulesException("the screening rules cannot be loaded", e);
             }
+            return requireRules(base, kbase).newKieSessionsPool(INITIAL_POOL_SIZE);
         }
+    }
+
+    // A knowledge base without rules would assess every screening as NONE without a word. Drools gives one when the
+    // compiled rules are not found where kmodule.xml says (e.g. classes copied out of their Maven layout).
+    static KieBase requireRules(KieBase base, String name) {
+        if (base.getKiePackages().stream().allMatch(p -> p.getRules().isEmpty())) {
+            throw new RulesException("the screening rules cannot be loaded: knowledge base " + name + " has no rules");
+        }
+        return base;
     }
 }

@@ -35,13 +35,13 @@ class SequentialModeTest {
         KieServices kie = KieServices.Factory.get();
         KieBaseConfiguration conf = kie.newKieBaseConfiguration();
         conf.setOption(SequentialOption.NO);
-        return kie.getKieClasspathContainer().newKieBase(name, conf);
+        return RuleModule.container().newKieBase(name, conf);
     }
 
     @Test
     @DisplayName("the assessor's knowledge bases are sequential, the reference ones are not")
     void assessorIsSequential() {
-        KieBase assessing = KieServices.Factory.get().getKieClasspathContainer().getKieBase("screeningKB2");
+        KieBase assessing = RuleModule.container().getKieBase("screeningKB2");
 
         assertThat(((InternalRuleBase) assessing).getRuleBaseConfiguration().isSequential()).isTrue();
         assertThat(((InternalRuleBase) NORMAL_2).getRuleBaseConfiguration().isSequential()).isFalse();
