@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,11 +58,13 @@ public final class Main {
                 + startedIn());
     }
 
-    /** How long the start took, from the process's start (as the operating system tells it) to now. */
+    /**
+     * How long the start took, from the JVM's start to now. (Not the process's start: {@code ./run.sh} execs java in
+     * its own process after building, which would count the build.)
+     */
     private static String startedIn() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> String.format(" in %.2f s", Duration.between(t, Instant.now()).toMillis() / 1000.0))
-                .orElse("");
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        return String.format(" in %.2f s", Duration.between(Instant.ofEpochMilli(started), Instant.now()).toMillis() / 1000.0);
     }
 
     /** The settings, their environment variables and defaults, as {@code --help} prints them. */
