@@ -53,28 +53,19 @@ final class Checkpointer implements AutoCloseable {
         while (!closed) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));
             if (!closed) {
-                checkpoint("PASSIVE");
+                checkpoint();
             }
         }
     }
 
-    /**
-     * Runs one checkpoint of {@code mode} ({@code PASSIVE} or {@code TRUNCATE}); returns the pages in the log and
-     * how many of them are now in the database file, or null if it could not run.
-     */
-    synchronized long[] checkpoint(String mode) {
-        if (!mode.equals("PASSIVE") && !mode.equals("TRUNCATE")) {
-            throw new IllegalArgumentException("checkpoint mode " + mode);
-        }
+    // One PASSIVE checkpoint: copies what it can without waiting for the writer or the readers.
+    private void checkpoint() {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
-            long[] logAndCopied = rs.next() ? new long[] {rs.getLong(2), rs.getLong(3)} : null;
+             ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
             checkpoints.incrementAndGet();
-            return logAndCopied;
         } catch (SQLException e) {
             // The next round tries again; a busy database is not an error here.
             LOG.log(Level.FINE, "checkpoint did not run: {0}", e.getMessage());
-            return null;
         }
     }
 

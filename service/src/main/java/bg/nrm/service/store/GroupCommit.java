@@ -154,12 +154,7 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Durable commits made so far, and the items they carried: items per commit is the batching achieved. */
-    long[] commitsAndItems() {
-        return new long[] {commits.get(), committedItems.get()};
-    }
-
-    /** What the writer has done so far. */
+    /** What the writer has done so far: items per commit is the batching achieved. */
     Database.WriterFigures figures() {
         return new Database.WriterFigures(commits.get(), committedItems.get(), busyNanos.get() / 1_000_000);
     }

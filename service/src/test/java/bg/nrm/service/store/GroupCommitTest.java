@@ -82,7 +82,7 @@ class GroupCommitTest {
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try (Database db = Database.open(url)) {
             createTable(db);
-            long[] before = db.groupCommit().commitsAndItems();
+            Database.WriterFigures before = db.writerFigures();
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             Future<Object> holder = holdWriter(db, pool, started, release);
@@ -100,9 +100,9 @@ class GroupCommitTest {
                 // Answered only after the commit: another connection already sees the row.
                 assertThat(count(url, "id = '" + id + "'")).isEqualTo(1);
             }
-            long[] after = db.groupCommit().commitsAndItems();
-            assertThat(after[0] - before[0]).as("commits").isEqualTo(2);
-            assertThat(after[1] - before[1]).as("items").isEqualTo(11);
+            Database.WriterFigures after = db.writerFigures();
+            assertThat(after.commits() - before.commits()).as("commits").isEqualTo(2);
+            assertThat(after.items() - before.items()).as("items").isEqualTo(11);
         } finally {
             pool.shutdownNow();
         }
