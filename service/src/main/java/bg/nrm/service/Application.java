@@ -317,7 +317,7 @@ public final class Application implements AutoCloseable {
                 .register("/.well-known/openpgpkey", new WebKeyDirectoryService(signingKey))
                 .register("/api/v1/questionnaires", new QuestionnaireService(questionnaires))
                 .register("/api/v1/screenings", new ScreeningService(workflow, screenings, referrals, directory, reasons,
-                        settings.maxPayloadBytes(), audit))
+                        settings.maxPayloadBytes(), audit, settings.hardening().screeningsInProgress()))
                 .register("/api/v1/organisations", organisations)
                 .register("/api/v1/organisations", keyChanges)
                 .register("/api/v1/audit", new AuditService(audit, checkpoints))

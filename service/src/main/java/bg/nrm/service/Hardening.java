@@ -21,6 +21,9 @@ import java.util.function.BiFunction;
  * @param maxConcurrentRequests  requests served at once on the listener
  * @param addressRequestsPerMinute requests per client address (bursts of a fifth; 429 above)
  * @param alertStreamsPerAccount live-alert streams one account may hold at once
+ * @param screeningsInProgress   API screenings being assessed, sealed or committed at once; one more is refused at
+ *                               once with 503 and {@code Retry-After}, before any work, so that the queue (and the
+ *                               wait of those admitted) stays short when more arrive than the service can store
  * @param tlsKeystore            a PKCS#12 file with the server's key and certificate: TLS is on when set
  * @param tlsKeystorePassword    its password
  * @param tlsTruststore          a PKCS#12 file of the CAs whose client certificates are accepted (mutual TLS)
@@ -37,6 +40,7 @@ public record Hardening(int connectionsPerAddress,
                         int maxConcurrentRequests,
                         int addressRequestsPerMinute,
                         int alertStreamsPerAccount,
+                        int screeningsInProgress,
                         Optional<Path> tlsKeystore,
                         Optional<String> tlsKeystorePassword,
                         Optional<Path> tlsTruststore,
@@ -59,6 +63,8 @@ public record Hardening(int connectionsPerAddress,
                         .orElse("6000")),
                 Integer.parseInt(value.apply("nrm.limits.alert-streams-per-account", "NRM_ALERT_STREAMS_PER_ACCOUNT")
                         .orElse("3")),
+                Math.max(1, Integer.parseInt(value.apply("nrm.limits.screenings-in-progress",
+                        "NRM_SCREENINGS_IN_PROGRESS").orElse("256"))),
                 value.apply("nrm.tls.keystore", "NRM_TLS_KEYSTORE").filter(s -> !s.isBlank()).map(Path::of),
                 value.apply("nrm.tls.keystore-password", "NRM_TLS_KEYSTORE_PASSWORD").filter(s -> !s.isBlank()),
                 value.apply("nrm.tls.truststore", "NRM_TLS_TRUSTSTORE").filter(s -> !s.isBlank()).map(Path::of),

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +33,7 @@ public final class OrganisationStore {
             + "max_age, serves";
 
     private final Database db;
-    private volatile Cached<List<Organisation>> all;
+    private volatile Cached<Snapshot> all;
     private final ConcurrentHashMap<String, Cached<List<StoredKey>>> keys = new ConcurrentHashMap<>();
 
     public OrganisationStore(Database db) {
@@ -56,13 +58,34 @@ public final class OrganisationStore {
 
     /** Every organisation, by id (from the cache when fresh). */
     public List<Organisation> all() {
-        Cached<List<Organisation>> cached = all;
+        return snapshot().all();
+    }
+
+    /**
+     * The directory as a screening uses it, built once per cached view: every organisation, each by its id, and the
+     * routing rules' facts of each.
+     */
+    public record Snapshot(List<Organisation> all, Map<String, Organisation> byId,
+                           List<bg.nrm.rules.routing.Organisation> routingFacts) {
+        static Snapshot of(List<Organisation> all) {
+            Map<String, Organisation> byId = new HashMap<>();
+            for (Organisation o : all) {
+                byId.put(o.id(), o);
+            }
+            return new Snapshot(List.copyOf(all), Map.copyOf(byId),
+                    all.stream().map(Organisation::toRoutingFact).toList());
+        }
+    }
+
+    /** The directory (from the cache when fresh). */
+    public Snapshot snapshot() {
+        Cached<Snapshot> cached = all;
         if (cached != null && cached.fresh()) {
             return cached.value();
         }
         long generation = GENERATION.get();
         long at = System.nanoTime();
-        List<Organisation> loaded = List.copyOf(db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id",
+        Snapshot loaded = Snapshot.of(db.query(c -> Sql.list(c, "SELECT " + COLUMNS + " FROM organisations ORDER BY id",
                 OrganisationStore::map)));
         all = new Cached<>(loaded, generation, at);
         return loaded;

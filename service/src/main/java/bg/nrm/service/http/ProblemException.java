@@ -98,4 +98,14 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(BASE + "rate-limited", "Too many requests", 429,
                 "slow down and try again shortly", null), retryAfter);
     }
+
+    /**
+     * 503 with {@code Retry-After}: the service is taking in all it can store right now; nothing of this request was
+     * done, so sending it again (with its {@code Idempotency-Key}) is safe.
+     */
+    public static ProblemException busy(Duration retryAfter) {
+        return new ProblemException(new Problem(BASE + "busy", "Service busy", 503,
+                "more screenings are arriving than the service can store right now; nothing was stored, "
+                        + "send it again shortly", null), retryAfter);
+    }
 }

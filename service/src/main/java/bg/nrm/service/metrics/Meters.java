@@ -3,6 +3,7 @@ package bg.nrm.service.metrics;
 import bg.nrm.service.store.Database;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  *
  * <p>In Prometheus form: {@code nrm_screenings_total{level}}, {@code nrm_screening_seconds},
  * {@code nrm_referrals_total{state}}, {@code nrm_deliveries_total{channel,outcome}}, {@code nrm_delivery_seconds{channel}},
- * {@code nrm_escalations_total{successor}}, {@code nrm_sign_in_failures_total{reason}}.
+ * {@code nrm_escalations_total{successor}}, {@code nrm_sign_in_failures_total{reason}},
+ * {@code nrm_screenings_refused_total{reason}}, {@code nrm_screenings_in_progress}.
  */
 public final class Meters {
     private Meters() {
@@ -31,6 +34,12 @@ public final class Meters {
     /** A screening was assessed and stored, at {@code level}. */
     public static void screening(String level) {
         counter("nrm.screenings", "Screenings stored, by risk level", "level", level).increment();
+    }
+
+    /** An API screening was refused with 503 because as many as the limit were already in progress. */
+    public static void screeningRefused() {
+        counter("nrm.screenings.refused", "API screenings refused with 503 because the service was at its limit",
+                "reason", "busy").increment();
     }
 
     /** Times one screening submission (validate, assess, route, encrypt, store). */
@@ -110,6 +119,15 @@ public final class Meters {
     }
 
     private static volatile Supplier<Database.WriterFigures> writer;
+    private static volatile IntSupplier screeningsInProgress = () -> 0;
+
+    /** The API screenings in progress now (the newest service's, as for the writer's figures). */
+    public static void screeningsInProgress(IntSupplier inProgress) {
+        screeningsInProgress = inProgress;
+        registry().getOrCreate(Gauge.builder("nrm.screenings.in_progress",
+                        () -> (Integer) screeningsInProgress.getAsInt())
+                .description("API screenings being assessed, sealed or stored now"));
+    }
 
     private static Database.WriterFigures writer() {
         Supplier<Database.WriterFigures> w = writer;

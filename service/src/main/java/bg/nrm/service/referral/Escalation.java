@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Escalation (INDICATORS.md, NRM routing): a referral that is declined, or not acknowledged by its deadline, is
@@ -84,11 +82,11 @@ public final class Escalation {
         }
         Referral r = found.get();
         Instant now = clock.instant();
-        List<Organisation> orgs = directory.all();
-        Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+        OrganisationStore.Snapshot snapshot = directory.snapshot();
+        Map<String, Organisation> byId = snapshot.byId();
         Set<String> tried = Set.copyOf(store.recipientsOfType(r.screeningId(), r.recipientType()));
         Optional<ReferralFactory.Source> source = sources.of(r);
-        Optional<Organisation> next = next(r, source, byId, tried).map(o -> byId.get(o.id()));
+        Optional<Organisation> next = next(r, source, snapshot, tried).map(o -> byId.get(o.id()));
         Optional<Successor> successor = source.flatMap(s -> next.flatMap(to -> successor(r, s, to, now)));
         boolean escalated = db.inTransaction(c -> {
             if (!ReferralStore.transition(c, r.id(), ReferralState.ESCALATED, now.toEpochMilli())) {
@@ -125,15 +123,16 @@ public final class Escalation {
      * nothing left to send, but the search still runs so that the log can say whether anyone was left.
      */
     private Optional<bg.nrm.rules.routing.Organisation> next(Referral r, Optional<ReferralFactory.Source> source,
-                                                             Map<String, Organisation> byId, Set<String> tried) {
-        List<bg.nrm.rules.routing.Organisation> facts = byId.values().stream().map(Organisation::toRoutingFact)
-                .toList();
+                                                             OrganisationStore.Snapshot directory, Set<String> tried) {
+        // In the directory's order (by id), so that a tie between equally suitable organisations breaks the same way
+        // on every run.
+        List<bg.nrm.rules.routing.Organisation> facts = directory.routingFacts();
         Optional<CaseContent.Subject> subject = source.filter(s -> !s.assessment().rulesetVersion().startsWith("1."))
                 .map(s -> s.content().subject()).filter(s -> s.ageYears() != null);
         if (subject.isEmpty()) {
             return router.nextOfSameType(r.recipientType(), r.child(), r.region(), tried, facts);
         }
-        Organisation first = byId.get(r.recipientId());
+        Organisation first = directory.byId().get(r.recipientId());
         String kind = r.child() ? null : kindOfCase(first, source.get().assessment());
         return router.nextOfSameTypeThatTakes(r.recipientType(), r.child(), subject.get().ageYears(),
                 subject.get().gender(), kind, r.region(), tried, facts);

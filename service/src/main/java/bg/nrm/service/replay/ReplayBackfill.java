@@ -1,7 +1,6 @@
 package bg.nrm.service.replay;
 
 import bg.nrm.service.cases.ScreeningStore;
-import bg.nrm.service.directory.Organisation;
 import bg.nrm.service.directory.OrganisationStore;
 import bg.nrm.service.store.Database;
 
@@ -69,8 +68,7 @@ public final class ReplayBackfill {
         }
         List<ScreeningStore.Row> rows = window.unreplayed();
         var types = store.recipientTypes(rows);
-        List<bg.nrm.rules.routing.Organisation> orgs = directory.all().stream().map(Organisation::toRoutingFact)
-                .toList();
+        List<bg.nrm.rules.routing.Organisation> orgs = directory.snapshot().routingFacts();
         List<ReplayOutcomes.Pair> pairs = rows.stream()
                 .map(r -> outcomes.ofStored(r, types.getOrDefault(r.id(), List.of()), orgs)).toList();
         String last = window.lastId();

@@ -21,9 +21,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /** {@code POST /api/v1/screenings} and {@code GET /api/v1/screenings/{id}}, for screeners of the owning organisation. */
 public final class ScreeningService implements HttpService {
@@ -36,9 +38,17 @@ public final class ScreeningService implements HttpService {
     private final SealedReasons reasons;
     private final int maxBody;
     private final AuditLog audit;
+    private final Semaphore inProgress;
 
+    /**
+     * @param inProgress API screenings taken in at once ({@code nrm.limits.screenings-in-progress}); one more gets 503
+     *                   with {@code Retry-After} before any work is done for it
+     */
     public ScreeningService(ScreeningWorkflow workflow, ScreeningStore screenings, ReferralStore referrals,
-                            OrganisationStore directory, SealedReasons reasons, int maxBody, AuditLog audit) {
+                            OrganisationStore directory, SealedReasons reasons, int maxBody, AuditLog audit,
+                            int inProgress) {
+        this.inProgress = new Semaphore(inProgress);
+        Meters.screeningsInProgress(() -> inProgress - this.inProgress.availablePermits());
         this.audit = audit;
         this.workflow = workflow;
         this.screenings = screenings;
@@ -61,8 +71,21 @@ public final class ScreeningService implements HttpService {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
         byte[] body = Bodies.readJsonBytes(req, maxBody);
-        ScreeningRequest request = Json.parse(body, ScreeningRequest.class);
-        ScreeningWorkflow.Outcome outcome = Meters.timeScreening(() -> workflow.submit(screener, request, key, body));
+        // Past the limit the queue for the database would only grow, and with it every admitted request's wait:
+        // refuse at once, before the body is parsed, assessed or sealed (a program retries with its Idempotency-Key).
+        // Taken after the body has arrived, so a client sending slowly holds no place. The web form's screenings do
+        // not pass here: a person's form is never refused for load.
+        if (!inProgress.tryAcquire()) {
+            Meters.screeningRefused();
+            throw ProblemException.busy(Duration.ofSeconds(1));
+        }
+        ScreeningWorkflow.Outcome outcome;
+        try {
+            ScreeningRequest request = Json.parse(body, ScreeningRequest.class);
+            outcome = Meters.timeScreening(() -> workflow.submit(screener, request, key, body));
+        } finally {
+            inProgress.release();
+        }
         res.status(Status.CREATED_201);
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");

@@ -42,8 +42,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The life of a screening (docs/life-of-a-screening.md): validate, assess, route, then store in one transaction the sealed
@@ -99,7 +97,8 @@ public final class ScreeningWorkflow {
     }
 
     public Outcome submit(Principal screener, ScreeningRequest request, Optional<String> idempotencyKey, byte[] rawBody) {
-        String requestHash = Digests.sha256Hex(rawBody);
+        // Kept to recognise a replayed request, so computed only when the request has an Idempotency-Key.
+        String requestHash = idempotencyKey.isPresent() ? Digests.sha256Hex(rawBody) : null;
         Optional<Outcome> replay = idempotencyKey.flatMap(k -> replay(screener, k, requestHash));
         if (replay.isPresent()) {
             return replay.get();
@@ -125,19 +124,20 @@ public final class ScreeningWorkflow {
         boolean child = "child".equals(questionnaire.subject()) || assessment.treatedAsChild();
 
         String screeningId = Ids.newId();
-        List<Organisation> orgs = directory.all();
-        Map<String, Organisation> byId = orgs.stream().collect(Collectors.toMap(Organisation::id, Function.identity()));
+        OrganisationStore.Snapshot directorySnapshot = directory.snapshot();
+        Map<String, Organisation> byId = directorySnapshot.byId();
         Organisation from = byId.get(screener.organisationId());
         // Routed by the table of the ruleset that made the assessment (1.x for version 1, 2.x for version 2).
-        List<bg.nrm.rules.routing.Organisation> routingDirectory = orgs.stream().map(Organisation::toRoutingFact)
-                .toList();
+        List<bg.nrm.rules.routing.Organisation> routingDirectory = directorySnapshot.routingFacts();
         RoutingResult routing = router.route(RoutingRequest.of(questionnaire, assessment, input.subject(),
                 input.answers()), routingDirectory);
 
         CaseContent content = new CaseContent(request.subject(), request.answers() == null ? Map.of() : request.answers(),
                 request.consentToIdentifiedReferral(), request.notes());
         ReferralFactory.Source source = new ReferralFactory.Source(screeningId, from, assessment, content,
-                questionnaire.id(), questionnaire.version(), screener.username(), referrals.contactOf(screener.username()));
+                questionnaire.id(), questionnaire.version(), screener.username(),
+                // The screener's contact is read only for a screening that makes referrals to name them in.
+                routing.targets().isEmpty() ? null : referrals.contactOf(screener.username()));
         List<Planned> planned = new ArrayList<>();
         for (RouteTarget target : routing.targets()) {
             planned.add(plan(source, target, byId.get(target.organisationId()), child, request.subject().region(), now));
