@@ -81,9 +81,9 @@ public final class LoadBenchmark {
         Files.writeString(out.resolve("machine.txt"), machine());
 
         List<Scenario> scenarios = List.of(
-                new Scenario("none", new double[] {250, 500, 1000, 2000, 4000}, i -> NONE),
-                new Scenario("high-child", new double[] {100, 300, 600, 1000, 1500}, i -> HIGH_CHILD),
-                new Scenario("mix", new double[] {300, 1000, 2000, 3000, 4500}, MIX));
+                new Scenario("none", new double[] {250, 500, 1000, 2000, 3000, 4000}, i -> NONE),
+                new Scenario("high-child", new double[] {100, 300, 450, 600, 1000}, i -> HIGH_CHILD),
+                new Scenario("mix", new double[] {300, 1000, 1500, 2000, 3000}, MIX));
 
         StringBuilder csv = new StringBuilder("database,scenario,offered_per_s,achieved_per_s,p50_ms,p99_ms,p99_9_ms,max_ms,"
                 + "cpu_ms_per_request,sent,ok,errors,not_sent,statuses\n");
