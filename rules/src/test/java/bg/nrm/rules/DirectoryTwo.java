@@ -25,13 +25,14 @@ import static bg.nrm.rules.routing.OrganisationType.STATE_AGENCY_REFUGEES;
  * (a shelter for women, a protection centre for men and women, a crisis centre for women victims of domestic
  * violence, a general crisis centre for adults, ДАБ). Mirrors the shape of the service's demo directory.
  */
-final class DirectoryTwo {
+public final class DirectoryTwo {
     private static final Set<String> ALL = all();
 
     private DirectoryTwo() {
     }
 
-    static List<Organisation> organisations() {
+    /** The organisations, a new list each call. */
+    public static List<Organisation> organisations() {
         List<Organisation> d = new ArrayList<>();
         d.add(org("ksuds-plovdiv", COMMUNITY_SUPPORT, "BG-16", true, true, null, null, null, null));
         d.add(org("cop-razlog", COMMUNITY_SUPPORT, "BG-01", true, true, null, null, null, null));

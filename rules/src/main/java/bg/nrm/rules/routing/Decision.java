@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Internal fact: what the routing rules decided for one request. The rules write to it from their consequences; the
- * {@link Router} reads it afterwards. One instance per rule execution, so no state is shared between requests.
+ * Internal fact: what the routing rules decided for one request. The rules write to it from their consequences; then
+ * it is sealed and the {@link Router} only reads it, for this request and for later ones whose case answers every
+ * question of the rules alike ({@link Decisions}).
  * Public only because the rule engine's generated code lives in sub-packages; it cannot be created or read outside
  * this package.
  */
@@ -25,8 +26,22 @@ public final class Decision {
     private final Set<EnvelopeNotice> noticesToAll = EnumSet.noneOf(EnvelopeNotice.class);
     private final Map<Recipient, Set<EnvelopeNotice>> noticesTo = new EnumMap<>(Recipient.class);
     private final Set<RoutingAdvice> guidance = EnumSet.noneOf(RoutingAdvice.class);
+    // Set once the rules have run: a sealed decision is only read, so it can be shared between screenings and threads.
+    private boolean sealed;
 
     Decision() {
+    }
+
+    /** Ends the rules' writing: from now on the decision is only read (and may be shared). Returns this decision. */
+    Decision seal() {
+        sealed = true;
+        return this;
+    }
+
+    private void writable() {
+        if (sealed) {
+            throw new RulesException("a routing decision is final once the rules have run");
+        }
     }
 
     /** The recipient receives the subject's identity. */
@@ -46,6 +61,7 @@ public final class Decision {
 
     /** A sentence for the screener. */
     public void advise(String sentence, String rule) {
+        writable();
         advice.add(sentence);
         firedRules.add(rule);
     }
@@ -70,23 +86,27 @@ public final class Decision {
 
     /** Ruleset 2.x: every envelope of this case carries the notice. */
     public void noticeToAll(EnvelopeNotice notice, String rule) {
+        writable();
         noticesToAll.add(notice);
         firedRules.add(rule);
     }
 
     /** Ruleset 2.x: the envelope to this recipient, if it is told, carries the notice. */
     public void noticeTo(Recipient recipient, EnvelopeNotice notice, String rule) {
+        writable();
         noticesTo.computeIfAbsent(recipient, r -> EnumSet.noneOf(EnvelopeNotice.class)).add(notice);
         firedRules.add(rule);
     }
 
     /** Ruleset 2.x: advice for the screener about the routing, in Bulgarian and English. */
     public void guide(RoutingAdvice advice, String rule) {
+        writable();
         guidance.add(advice);
         firedRules.add(rule);
     }
 
     private void merge(Need need) {
+        writable();
         needs.merge(need.recipient(), need, Need::merge);
         firedRules.add(need.rule());
     }
@@ -104,6 +124,7 @@ public final class Decision {
     }
 
     private void add(Need need) {
+        writable();
         if (needs.putIfAbsent(need.recipient(), need) != null) {
             // Two rules deciding the same recipient is a fault in the rules, never a choice to make at run time.
             throw new RulesException("routing rules decided " + need.recipient() + " twice");

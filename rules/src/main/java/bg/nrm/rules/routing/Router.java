@@ -24,8 +24,9 @@ import java.util.function.Predicate;
  *
  * <p>The routing rules (knowledge base {@code routingKB}, compiled to an executable model at build time) decide which
  * recipients the case needs, identified or anonymised, and by when; this class then resolves each recipient to one
- * organisation of the directory it is given. The knowledge base is loaded once per JVM; a {@code Router} holds no
- * mutable state and is safe to share between threads.
+ * organisation of the directory it is given. The knowledge base is loaded once per JVM. A {@code Router} remembers
+ * the rules' decisions by what a case answers to the rules' questions ({@link Decisions}), so a case like one seen
+ * before is decided without a rule session; it is safe to share between threads.
  */
 public final class Router {
     private static final String KIE_BASE = "routingKB";
@@ -41,14 +42,20 @@ public final class Router {
     // half of the time of a routing decision.
     private final KieSessionsPool sessions;
     private final KieSessionsPool sessions2;
+    // The rules' decisions by what each case answers to the rules' questions: a screening like one routed before
+    // (most are NONE or LOW, and alike) needs no rule session at all. Null in a router that always runs the rules.
+    private final Decisions decisions;
+    private final Decisions decisions2;
     private final Regions regions;
     private final RecipientFinder finder;
 
-    private Router(KieBase kieBase, KieBase kieBase2, Regions regions) {
+    private Router(KieBase kieBase, KieBase kieBase2, Regions regions, boolean remember) {
         this.kieBase = kieBase;
         this.kieBase2 = kieBase2;
         this.sessions = kieBase.newKieSessionsPool(INITIAL_POOL_SIZE);
         this.sessions2 = kieBase2.newKieSessionsPool(INITIAL_POOL_SIZE);
+        this.decisions = remember ? new Decisions(Subject.class) : null;
+        this.decisions2 = remember ? new Decisions(Case.class) : null;
         this.regions = regions;
         this.finder = new RecipientFinder(regions);
     }
@@ -60,7 +67,13 @@ public final class Router {
      */
     public static Router create() {
         KieBases kieBases = loadedKieBases();
-        return new Router(kieBases.one(), kieBases.two(), Regions.builtIn());
+        return new Router(kieBases.one(), kieBases.two(), Regions.builtIn(), true);
+    }
+
+    /** A router that runs the rules for every case, remembering nothing (the reference for tests). */
+    static Router runningTheRulesEachTime() {
+        KieBases kieBases = loadedKieBases();
+        return new Router(kieBases.one(), kieBases.two(), Regions.builtIn(), false);
     }
 
     /**
@@ -197,12 +210,20 @@ public final class Router {
 
     /** Runs the routing rules alone: which recipients the case needs, and the advice. */
     Decision decide(RoutingRequest request) {
-        return decide(sessions, new Subject(request));
+        Subject subject = new Subject(request);
+        return decisions == null ? decide(sessions, subject) : decisions.decide(subject, s -> decide(sessions, s));
     }
 
     /** Runs the ruleset-2.x routing rules alone. */
     Decision decideTwo(RoutingRequest request) {
-        return decide(sessions2, new Case(request));
+        Case caseFact = new Case(request);
+        return decisions2 == null ? decide(sessions2, caseFact)
+                : decisions2.decide(caseFact, c -> decide(sessions2, c));
+    }
+
+    /** How many decisions this router remembers, ruleset 1 and 2 together (for tests). */
+    int remembered() {
+        return (decisions == null ? 0 : decisions.size()) + (decisions2 == null ? 0 : decisions2.size());
     }
 
     private static Decision decide(KieSessionsPool rules, Object caseFact) {

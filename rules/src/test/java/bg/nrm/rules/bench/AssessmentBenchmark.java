@@ -89,6 +89,11 @@ public class AssessmentBenchmark {
         return new ScreeningInput(q.id(), q.version(), new Subject(age, "female", "BG", "BG-16", false, true), answers);
     }
 
+    /** The four screenings, version 1 child and adult, then version 2 child and adult (for other loops). */
+    List<ScreeningInput> inputs() {
+        return List.of(child, adult, child2, adult2);
+    }
+
     @Benchmark
     public Assessment droolsChild() {
         return assessor.assess(child);
