@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks, kept out of the test suite. Usage: bench/jmh.sh rules|keys [extra JMH options]
-#   rules: AssessmentBenchmark (Drools assessment vs the same logic in plain Java, child and adult answer sets)
+#   rules: AssessmentBenchmark (Drools assessment vs the same logic in plain Java; HIGH child and adult answer sets of both versions, NONE version 2)
 #   keys:  KeysBenchmark (sign+encrypt a 4 KB referral to 1 and 3 recipients, the primitives alone, decrypt+verify, at-rest seal/open)
 set -euo pipefail
 cd "$(dirname "$0")/.."

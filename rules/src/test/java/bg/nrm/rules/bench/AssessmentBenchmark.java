@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assessments per second, single thread, for a realistic child and a realistic adult screening: the Drools rules
- * (validation included, as the service calls them) against the same logic as plain Java. Not part of the test suite.
+ * Assessments per second, single thread, for a realistic child and a realistic adult screening (HIGH, both
+ * questionnaire versions) and for the commonest screening in service, all answers no (NONE, version 2): the Drools
+ * rules (validation included, as the service calls them) against the same logic as plain Java. Not part of the test
+ * suite.
  *
  * <p>Run from the repository root (see {@code rules/BENCHMARK.md}):
  * <pre>
@@ -51,6 +53,8 @@ public class AssessmentBenchmark {
     private ScreeningInput adult;
     private ScreeningInput child2;
     private ScreeningInput adult2;
+    private ScreeningInput noneChild2;
+    private ScreeningInput noneAdult2;
 
     @Setup
     public void setUp() {
@@ -70,6 +74,9 @@ public class AssessmentBenchmark {
         // The same two people answered with the version-2 questionnaires (ruleset 2.0.0); the new codes are "no".
         child2 = input(Questionnaires.builtIn().find("child-risk", 2).orElseThrow(), 15, yesOf(child), unknownOf(child));
         adult2 = input(Questionnaires.builtIn().find("adult-risk", 2).orElseThrow(), 34, yesOf(adult), unknownOf(adult));
+        // The commonest screening in service: every answer no (NONE), version 2.
+        noneChild2 = input(Questionnaires.builtIn().find("child-risk", 2).orElseThrow(), 15, List.of(), List.of());
+        noneAdult2 = input(Questionnaires.builtIn().find("adult-risk", 2).orElseThrow(), 34, List.of(), List.of());
     }
 
     private static List<String> yesOf(ScreeningInput in) {
@@ -89,9 +96,9 @@ public class AssessmentBenchmark {
         return new ScreeningInput(q.id(), q.version(), new Subject(age, "female", "BG", "BG-16", false, true), answers);
     }
 
-    /** The four screenings, version 1 child and adult, then version 2 child and adult (for other loops). */
+    /** The screenings: version 1 child and adult, version 2 child and adult, version 2 NONE child and adult. */
     List<ScreeningInput> inputs() {
-        return List.of(child, adult, child2, adult2);
+        return List.of(child, adult, child2, adult2, noneChild2, noneAdult2);
     }
 
     @Benchmark
@@ -112,6 +119,16 @@ public class AssessmentBenchmark {
     @Benchmark
     public Assessment droolsAdultV2() {
         return assessor.assess(adult2);
+    }
+
+    @Benchmark
+    public Assessment droolsNoneChildV2() {
+        return assessor.assess(noneChild2);
+    }
+
+    @Benchmark
+    public Assessment droolsNoneAdultV2() {
+        return assessor.assess(noneAdult2);
     }
 
     @Benchmark
