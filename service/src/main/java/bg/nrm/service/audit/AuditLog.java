@@ -6,6 +6,7 @@ import bg.nrm.service.store.Database;
 import bg.nrm.service.store.Sql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -66,19 +67,53 @@ public final class AuditLog {
         });
     }
 
-    /** Appends an entry inside the caller's transaction, so it commits or rolls back with the caller's work. */
+    /**
+     * Appends an entry inside the caller's transaction, so it commits or rolls back with the caller's work. Inside a
+     * group commit the entry joins the batch's others, which are chained in order and written together.
+     */
     public void append(Connection c, String actor, String action, String target, String detail) throws SQLException {
-        // Takes the head's row lock and the next number in one statement; hash and MAC are still the previous entry's.
-        Head head = Sql.one(c, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash, mac",
-                rs -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3))).orElseThrow();
-        long at = clock.millis();
-        String fields = fields(head.seq(), at, actor, action, target, detail);
-        String hash = Digests.sha256Hex(head.hash() + fields);
-        String entryMac = mac.hex((head.mac() == null ? ZERO : head.mac()) + fields);
-        Sql.update(c, "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash, mac) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?)",
-                head.seq(), at, actor, action, target, detail, head.hash(), hash, entryMac);
-        Sql.update(c, "UPDATE audit_head SET hash = ?, mac = ? WHERE id = 1", hash, entryMac);
+        Entry entry = new Entry(clock.millis(), actor, action, target, detail);
+        if (!Database.deferToBatch(c, chain, entry)) {
+            appendAll(c, List.of(entry));
+        }
+    }
+
+    private record Entry(long at, String actor, String action, String target, String detail) {
+    }
+
+    private final Database.BatchStep<Entry> chain = this::appendAll;
+
+    // Takes the head's row lock and numbers for all the entries in one statement (hash and MAC are still the previous
+    // entry's), chains the entries in order, writes them as one batch and moves the head once.
+    private void appendAll(Connection c, List<Entry> entries) throws SQLException {
+        Head head = Sql.one(c, "UPDATE audit_head SET seq = seq + ? WHERE id = 1 RETURNING seq, hash, mac",
+                rs -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3)), entries.size()).orElseThrow();
+        long seq = head.seq() - entries.size();
+        String prevHash = head.hash();
+        String prevMac = head.mac() == null ? ZERO : head.mac();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, at, actor, action, target, detail, "
+                + "prev_hash, hash, mac) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (Entry e : entries) {
+                seq++;
+                String fields = fields(seq, e.at(), e.actor(), e.action(), e.target(), e.detail());
+                String hash = Digests.sha256Hex(prevHash + fields);
+                String entryMac = mac.hex(prevMac + fields);
+                ps.setLong(1, seq);
+                ps.setLong(2, e.at());
+                ps.setString(3, e.actor());
+                ps.setString(4, e.action());
+                ps.setString(5, e.target());
+                ps.setString(6, e.detail());
+                ps.setString(7, prevHash);
+                ps.setString(8, hash);
+                ps.setString(9, entryMac);
+                ps.addBatch();
+                prevHash = hash;
+                prevMac = entryMac;
+            }
+            ps.executeBatch();
+        }
+        Sql.update(c, "UPDATE audit_head SET hash = ?, mac = ? WHERE id = 1", prevHash, prevMac);
     }
 
     /** The stored head. */

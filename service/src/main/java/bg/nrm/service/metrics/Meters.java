@@ -116,6 +116,8 @@ public final class Meters {
                 m -> writer().items()).description("Units of work those commits carried"));
         registry().getOrCreate(FunctionalCounter.builder("nrm.db.writer_busy_milliseconds", Meters.class,
                 m -> writer().busyMillis()).description("Time the writer spent running and committing work"));
+        registry().getOrCreate(FunctionalCounter.builder("nrm.db.writer_round_trips", Meters.class,
+                m -> writer().roundTrips()).description("Statements the writer sent: each JDBC batch and commit once"));
     }
 
     private static volatile Supplier<Database.WriterFigures> writer;
@@ -131,7 +133,7 @@ public final class Meters {
 
     private static Database.WriterFigures writer() {
         Supplier<Database.WriterFigures> w = writer;
-        return w == null ? new Database.WriterFigures(0, 0, 0) : w.get();
+        return w == null ? new Database.WriterFigures(0, 0, 0, 0) : w.get();
     }
 
     // Helidon 4.5 keeps the meter registry in its service registry (Metrics.globalRegistry() is going away); the

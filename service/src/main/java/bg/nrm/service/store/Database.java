@@ -16,7 +16,7 @@ import java.util.Map;
  * SQLite runs in WAL mode with full synchronous commits and a single connection for everything that writes, so
  * writers never contend; pure reads on the hot path ({@link #query}) use a few read-only connections beside it, which
  * WAL lets read while a commit is under way, and checkpoints mostly run on a connection of their own
- * ({@link Checkpointer}).
+ * ({@link Checkpointer}). On PostgreSQL the group committer has a connection of its own beside the pool.
  * Nothing waits on the database for ever ({@link Timeouts}): a lock held elsewhere, a statement that runs away, a
  * server that stops answering or cannot be reached each end in an error after a bounded time.
  */
@@ -30,11 +30,15 @@ public final class Database implements AutoCloseable {
     private final GroupCommit groupCommit;
     private final Checkpointer checkpointer;
 
-    private Database(HikariDataSource dataSource, HikariDataSource readers, boolean postgres, Checkpointer checkpointer) {
+    private final HikariDataSource writer;
+
+    private Database(HikariDataSource dataSource, HikariDataSource readers, HikariDataSource writer, boolean postgres,
+                     Checkpointer checkpointer) {
         this.dataSource = dataSource;
         this.readers = readers;
+        this.writer = writer;
         this.postgres = postgres;
-        this.groupCommit = new GroupCommit(dataSource, !postgres);
+        this.groupCommit = new GroupCommit(writer, !postgres);
         this.checkpointer = checkpointer;
     }
 
@@ -78,11 +82,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(true);
         if (postgres) {
             config.setMaximumPoolSize(10);
-            // pgjdbc reads these from the connection properties (seconds); a value in the URL wins.
-            config.addDataSourceProperty("connectTimeout", Long.toString(seconds(timeouts.connect())));
-            config.addDataSourceProperty("socketTimeout", Long.toString(seconds(timeouts.socket())));
-            config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
-                    + " -c lock_timeout=" + timeouts.lock().toMillis());
+            postgresTimeouts(config, timeouts);
         } else {
             // One connection: SQLite serialises writers anyway, and this keeps "database is locked" impossible.
             config.setMaximumPoolSize(1);
@@ -109,10 +109,31 @@ public final class Database implements AutoCloseable {
             throw new StoreException("database migration failed", e);
         }
         if (postgres) {
-            return new Database(ds, ds, true, null);
+            return new Database(ds, ds, postgresWriter(jdbcUrl, timeouts), true, null);
         }
-        return new Database(ds, sqliteReaders(jdbcUrl, timeouts), false,
+        return new Database(ds, sqliteReaders(jdbcUrl, timeouts), ds, false,
                 Checkpointer.start(jdbcUrl, timeouts.busy().toMillis()));
+    }
+
+    // The group committer's own connection (PostgreSQL): it never queues for a pooled connection behind the reads of
+    // the requests it is committing for, and its batched INSERTs travel as multi-row statements.
+    private static HikariDataSource postgresWriter(String jdbcUrl, Timeouts timeouts) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("nrm-postgres-writer");
+        config.setAutoCommit(true);
+        config.setMaximumPoolSize(1);
+        postgresTimeouts(config, timeouts);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    private static void postgresTimeouts(HikariConfig config, Timeouts timeouts) {
+        // pgjdbc reads these from the connection properties (seconds); a value in the URL wins.
+        config.addDataSourceProperty("connectTimeout", Long.toString(seconds(timeouts.connect())));
+        config.addDataSourceProperty("socketTimeout", Long.toString(seconds(timeouts.socket())));
+        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                + " -c lock_timeout=" + timeouts.lock().toMillis());
     }
 
     // Read-only connections to the same SQLite file: query_only makes any write through them fail loudly.
@@ -166,10 +187,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The group committer's figures since start: durable commits, the items they carried, and the time the writer
-     * spent running and committing them (its busy time: the rest it waited for work).
+     * The group committer's figures since start: durable commits, the items they carried, the time the writer
+     * spent running and committing them (its busy time: the rest it waited for work), and the statements it sent
+     * (each JDBC batch and each commit counted once: round trips to the database).
      */
-    public record WriterFigures(long commits, long items, long busyMillis) {
+    public record WriterFigures(long commits, long items, long busyMillis, long roundTrips) {
+    }
+
+    /**
+     * A write that runs once per group-commit batch over the values its items gave it, in their order: the audit
+     * chain takes its head once and writes every entry of the batch with one statement.
+     */
+    @FunctionalInterface
+    public interface BatchStep<V> {
+        void run(Connection connection, List<V> values) throws SQLException;
+    }
+
+    /**
+     * Inside {@link #inGroupCommit} work: records {@code value} for {@code step}, which runs once when the batch is
+     * written, after the writes the item made before, and returns true. Given any other connection it does nothing
+     * and returns false: the caller then writes at once.
+     */
+    public static <V> boolean deferToBatch(Connection c, BatchStep<V> step, V value) {
+        return WriteBatch.defer(c, step, value);
     }
 
     /** The group committer's figures, for the service's metrics. */
@@ -216,6 +256,9 @@ public final class Database implements AutoCloseable {
         }
         if (readers != dataSource) {
             readers.close();
+        }
+        if (writer != dataSource) {
+            writer.close();
         }
         dataSource.close();
     }

@@ -151,6 +151,71 @@ class GroupCommitTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgres"})
+    void aBatchStepRunsOnceWithEveryItemsValueInOrderAfterTheRowsWrittenBeforeIt(String kind) throws Exception {
+        String url = url(kind);
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try (Database db = Database.open(url)) {
+            createTable(db);
+            db.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE gc_children (id VARCHAR(20) PRIMARY KEY, "
+                            + "item_id VARCHAR(20) NOT NULL REFERENCES gc_items (id))");
+                }
+                return null;
+            });
+            List<List<String>> stepRuns = new ArrayList<>();
+            // Sees the rows of the statements recorded before it, as the audit chain would.
+            Database.BatchStep<String> step = (c, values) -> {
+                stepRuns.add(List.copyOf(values));
+                long rows = Sql.one(c, "SELECT COUNT(*) FROM gc_children", rs -> rs.getLong(1)).orElseThrow();
+                Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", "step-" + stepRuns.size(), "" + rows);
+            };
+            Database.WriterFigures before = db.writerFigures();
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Object> holder = holdWriter(db, pool, started, release);
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<Boolean>> items = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String id = "item-" + i;
+                boolean odd = i % 2 == 1;
+                items.add(pool.submit(() -> db.inGroupCommit(c -> {
+                    // Odd items use the child statement first (for a row that exists already): a kind new to the
+                    // batch must still come after the kinds its own item used before it.
+                    if (odd) {
+                        Sql.update(c, "INSERT INTO gc_children (id, item_id) VALUES (?, ?)", "old-" + id, "parent");
+                    }
+                    Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", id, "n");
+                    Sql.update(c, "INSERT INTO gc_children (id, item_id) VALUES (?, ?)", "child-" + id, id);
+                    return Database.deferToBatch(c, step, id);
+                })));
+                awaitWaiting(db, i + 1);
+            }
+            db.read(c -> Sql.update(c, "INSERT INTO gc_items (id, note) VALUES (?, ?)", "parent", "n"));
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            for (Future<Boolean> f : items) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+            Database.WriterFigures after = db.writerFigures();
+            // One batch, not item by item after a failure: every child found its parent.
+            assertThat(after.commits() - before.commits()).isEqualTo(2);
+            assertThat(stepRuns).hasSize(1);
+            assertThat(stepRuns.getFirst()).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 20).mapToObj(i -> "item-" + i).toList());
+            assertThat(count(url, "id = 'step-1' AND note = '30'")).isEqualTo(1);
+            // The holder's commit; the batch's two INSERTs, the step's two statements and its commit.
+            assertThat(after.roundTrips() - before.roundTrips()).isEqualTo(1 + 2 + 2 + 1);
+            // Outside a group commit nothing is deferred.
+            boolean deferred = db.read(c -> Database.deferToBatch(c, step, "x"));
+            assertThat(deferred).isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theWriterCompilesEachStatementOnceAndKeepsUsingIt() throws Exception {
         String url = url("sqlite");
