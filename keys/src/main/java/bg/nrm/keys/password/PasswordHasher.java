@@ -52,7 +52,7 @@ public final class PasswordHasher {
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        this.dummyHash = hash(randomPassword());
+        this.dummyHash = dummyHash(memoryKiB, iterations, parallelism);
     }
 
     /** The default: Argon2id, m = 19 MiB, t = 2, p = 1. */
@@ -120,7 +120,21 @@ public final class PasswordHasher {
         }
     }
 
-    /** A valid hash of a random password with the current parameters; nothing verifies against it. */
+    /**
+     * A well-formed hash with the current parameters, a random salt and a random 32-byte value: verifying against it
+     * costs the same as against a real one, and no password verifies against it (it would take finding an Argon2id
+     * preimage of a random value). Not the hash of a random password: that cost one Argon2id (19 MiB) at every start.
+     */
+    private String dummyHash(int memoryKiB, int iterations, int parallelism) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] value = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(value);
+        return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism
+                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(value);
+    }
+
+    /** A valid hash with the current parameters that no password verifies against (see {@code dummyHash(int…)}). */
     public String dummyHash() {
         return dummyHash;
     }
@@ -165,14 +179,6 @@ public final class PasswordHasher {
             Arrays.fill(buf.array(), (byte) 0);
         }
         return bytes;
-    }
-
-    private char[] randomPassword() {
-        char[] pw = new char[24];
-        for (int i = 0; i < pw.length; i++) {
-            pw[i] = (char) ('a' + random.nextInt(26));
-        }
-        return pw;
     }
 
     @Override

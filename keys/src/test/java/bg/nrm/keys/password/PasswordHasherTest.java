@@ -87,6 +87,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theDummyHashHasTheCurrentParametersAndIsNotShared() {
+        PasswordHasher other = PasswordHasher.argon2id();
+        assertThat(HASHER.dummyHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(HASHER.needsRehash(HASHER.dummyHash())).isFalse();
+        assertThat(other.dummyHash()).isNotEqualTo(HASHER.dummyHash());
+        assertThat(other.verify("".toCharArray(), other.dummyHash())).isFalse();
+    }
+
+    @Test
     void overlongPasswordsAreRefused() {
         char[] huge = new char[PasswordHasher.MAX_PASSWORD_CHARS + 1];
         Arrays.fill(huge, 'x');
