@@ -31,21 +31,37 @@ public final class WebhookChannel implements DeliveryChannel {
     private final RetryPolicy retry;
     private final boolean allowPrivateNetworks;
     private final Clock clock;
-    private final WebClient http;
+    // Built on the first delivery, not at start: a Helidon client loads its protocols and media support (about a
+    // tenth of a second of a restart's CPU), and most starts have nothing to deliver before they are healthy.
+    private volatile WebClient http;
 
     public WebhookChannel(WebhookSecrets secrets, RetryPolicy retry, boolean allowPrivateNetworks, Clock clock) {
         this.secrets = secrets;
         this.retry = retry;
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.clock = clock;
-        // The address is resolved once, checked and pinned for the connection (no second resolution to rebind).
-        this.http = WebClient.builder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .readTimeout(REQUEST_TIMEOUT)
-                .followRedirects(false)
-                .keepAlive(false)
-                .dnsResolver(Webhooks.pinningResolver(allowPrivateNetworks))
-                .build();
+    }
+
+    private WebClient http() {
+        WebClient made = http;
+        if (made == null) {
+            synchronized (this) {
+                made = http;
+                if (made == null) {
+                    // The address is resolved once, checked and pinned for the connection (no second resolution to
+                    // rebind).
+                    made = WebClient.builder()
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .readTimeout(REQUEST_TIMEOUT)
+                            .followRedirects(false)
+                            .keepAlive(false)
+                            .dnsResolver(Webhooks.pinningResolver(allowPrivateNetworks))
+                            .build();
+                    http = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
@@ -78,7 +94,7 @@ public final class WebhookChannel implements DeliveryChannel {
                 return new Attempt(false, "no webhook secret");
             }
             WebhookSigner.Headers signed = WebhookSigner.sign(secret.get(), r.id(), clock.instant(), body);
-            HttpClientRequest request = http.post().uri(target)
+            HttpClientRequest request = http().post().uri(target)
                     .header(HeaderNames.CONTENT_TYPE, "application/pgp-encrypted")
                     .header(HeaderNames.create(REFERRAL_HEADER), r.id())
                     .header(HeaderNames.create(ATTEMPT_HEADER), Integer.toString(attempt))
