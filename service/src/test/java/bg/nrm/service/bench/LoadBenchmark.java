@@ -53,7 +53,7 @@ public final class LoadBenchmark {
     private static final String LOW = Screenings.json(child("CH_SCHOOL_DROPOUT"));
     private static final String MEDIUM = Screenings.json(child("VI_DOMESTIC"));
     /** A married 14-year-old: HIGH, six referrals (four identified, two anonymised). */
-    private static final String HIGH_CHILD = Screenings.json(child("EX_FORCED_MARRIAGE", "CH_STI_PREGNANCY"));
+    static final String HIGH_CHILD = Screenings.json(child("EX_FORCED_MARRIAGE", "CH_STI_PREGNANCY"));
     private static final String IMMEDIATE = Screenings.json(child("ID_THREAT_TO_LIFE"));
     /** The realistic mix: 50 % NONE, 20 % LOW, 20 % MEDIUM, 9 % HIGH, 1 % IMMEDIATE, spread evenly over time. */
     private static final IntFunction<String> MIX = i -> {
