@@ -120,6 +120,23 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits (up to {@code seconds}) until the element matching {@code css} reads {@code text}, and returns the text
+     * then (the last one seen if it never does, for the test's own assertion to report): after a click, the old
+     * page's element may still be there, or go stale while it is read.
+     */
+    public String waitForText(String css, String text, int seconds) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> text.equals(d.findElement(By.cssSelector(css)).getText()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Fall through: the caller's assertion names what was expected and what was read.
+        }
+        return text(css);
+    }
+
+    /**
      * Waits (up to {@code seconds}) until the address's path matches {@code regex} and returns the path then (the
      * last one seen if it never matches, for the test's own assertion to report): a click that follows a link or
      * posts a form returns before the next page is there.

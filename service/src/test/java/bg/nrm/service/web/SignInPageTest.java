@@ -48,8 +48,8 @@ class SignInPageTest {
     void englishSwitchIsRememberedAcrossPagesAndSignOutEndsTheSession() {
         browser.driver().manage().deleteAllCookies();
         browser.open("/").click("a[hreflang='en']");
-        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
-        assertThat(browser.text("h1")).isEqualTo("Sign in");
+        assertThat(browser.waitForAttribute("html", "lang", "en", 20)).isEqualTo("en");
+        assertThat(browser.waitForText("h1", "Sign in", 20)).isEqualTo("Sign in");
         browser.type("#username", "screener.plovdiv").type("#password", TestService.PASSWORD)
                 .click("form[action='/sign-in'] button");
         assertThat(browser.waitForPath("/screenings.*", 20)).startsWith("/screenings");
@@ -60,12 +60,13 @@ class SignInPageTest {
         assertThat(browser.driver().manage().getCookieNamed("nrm_session").isHttpOnly()).isTrue();
 
         browser.click(".nrm-header__signout button");
-        assertThat(browser.text("h1")).isEqualTo("Sign in");
+        // The click returns before the next page is there: read the heading once it has been replaced.
+        assertThat(browser.waitForText("h1", "Sign in", 20)).isEqualTo("Sign in");
         // The old cookie value is dead on the server, not only forgotten by the browser.
         assertThat(service.app.credentials().sessions().find(session)).isEmpty();
         browser.open("/screenings");
         assertThat(browser.path()).isEqualTo("/");
         browser.click("a[hreflang='bg']");
-        assertThat(browser.text("h1")).isEqualTo("Вход");
+        assertThat(browser.waitForText("h1", "Вход", 20)).isEqualTo("Вход");
     }
 }
