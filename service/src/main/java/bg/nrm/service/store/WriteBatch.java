@@ -17,8 +17,11 @@ import java.util.Locale;
 /**
  * The writes of one group-commit batch, recorded while its items run and sent together at the end.
  *
- * <p>Each item runs against {@link #connection()}. A plain {@code INSERT} prepared there is not sent: its parameters
- * are recorded and {@code executeUpdate} returns 1 at once. Steps given with {@link Database#deferToBatch} (the audit
+ * <p>Each item runs against {@link #connection()}. An {@code INSERT} prepared there (one without {@code RETURNING})
+ * is not sent: its parameters are recorded and {@code executeUpdate} returns 1 at once, whether or not the row will
+ * be written. So inside a group commit the count of a conditional insert ({@code ON CONFLICT DO NOTHING},
+ * {@code INSERT … SELECT … WHERE}) says nothing: where the count matters, ask first with a query, or use
+ * {@code RETURNING}, which is sent at once. Steps given with {@link Database#deferToBatch} (the audit
  * chain) are recorded the same way. {@link #flush()} then sends each kind of write once: every row of one INSERT as
  * one JDBC batch, every value of one step in one call, so a batch of many screenings costs a fixed number of round
  * trips instead of a few per screening. Kinds run in an order that keeps each item's own order (a kind first used by
