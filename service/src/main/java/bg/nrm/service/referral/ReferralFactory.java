@@ -3,6 +3,7 @@ package bg.nrm.service.referral;
 import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.keys.pgp.ServiceSigningKey;
 import bg.nrm.rules.Assessment;
+import bg.nrm.rules.Questionnaire;
 import bg.nrm.rules.Questionnaires;
 import bg.nrm.service.cases.CaseContent;
 import bg.nrm.service.directory.Organisation;
@@ -11,9 +12,11 @@ import bg.nrm.service.referral.document.DocumentBuilder;
 import bg.nrm.service.referral.document.DocumentV2;
 import bg.nrm.service.referral.document.MimeDocument;
 import bg.nrm.service.referral.document.PlainText;
+import bg.nrm.service.referral.document.ScreeningDocuments;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the document a recipient receives (version 2: text for people and JSON for software in one MIME entity)
@@ -52,15 +55,56 @@ public final class ReferralFactory {
     }
 
     /**
+     * The envelopes of one screening's referrals, made one after another on one thread: the parts their documents
+     * share are built and rendered once for all of them ({@link ScreeningDocuments}).
+     */
+    public Batch batch(Source source) {
+        return new Batch(source);
+    }
+
+    /** Makes the envelopes of the referrals of one screening; not for use by two threads. */
+    public final class Batch {
+        private final Source source;
+        private final ScreeningDocuments documents = new ScreeningDocuments();
+        // Read for the first envelope: a screening without referrals never reads the screener's contact.
+        private DocumentBuilder.Screener screener;
+        private Optional<Questionnaire> questionnaire;
+
+        private Batch(Source source) {
+            this.source = source;
+        }
+
+        /** As {@link ReferralFactory#envelope}, for a referral of this batch's screening. */
+        public String envelope(Referral referral, Organisation to, List<String> recipientCertificates) {
+            return Envelopes.signAndEncrypt(plaintext(referral, to), signingKey, recipientCertificates);
+        }
+
+        /** The MIME entity of the referral's document, as {@link ReferralFactory#plaintext} of its document. */
+        public byte[] plaintext(Referral referral, Organisation to) {
+            if (questionnaire == null) {
+                screener = source.screener() != null ? source.screener() : screeners.contactOf(source.screenedBy());
+                questionnaire = questionnaires.find(source.questionnaireId(), source.questionnaireVersion());
+            }
+            return documents.plaintext(documents.document(input(source, referral, to, screener, questionnaire)));
+        }
+    }
+
+    /**
      * The document's content, for the envelope and the PDF: what the referral's kind allows, with the notices the
      * routing chose for it.
      */
     public DocumentV2 document(Source s, Referral referral, Organisation to) {
-        return DocumentBuilder.build(new DocumentBuilder.Input(referral.id(), s.screeningId(), referral.kind(),
+        return DocumentBuilder.build(input(s, referral, to,
+                s.screener() != null ? s.screener() : screeners.contactOf(s.screenedBy()),
+                questionnaires.find(s.questionnaireId(), s.questionnaireVersion())));
+    }
+
+    private static DocumentBuilder.Input input(Source s, Referral referral, Organisation to,
+                                               DocumentBuilder.Screener screener, Optional<Questionnaire> questionnaire) {
+        return new DocumentBuilder.Input(referral.id(), s.screeningId(), referral.kind(),
                 Instant.ofEpochMilli(referral.createdAt()), Instant.ofEpochMilli(referral.dueBy()), s.from(),
-                s.screener() != null ? s.screener() : screeners.contactOf(s.screenedBy()), to, s.assessment(), referral.notices(),
-                questionnaires.find(s.questionnaireId(), s.questionnaireVersion()), s.questionnaireId(),
-                s.questionnaireVersion(), s.content()));
+                screener, to, s.assessment(), referral.notices(), questionnaire, s.questionnaireId(),
+                s.questionnaireVersion(), s.content());
     }
 
     /** The MIME entity sealed into the envelope. */

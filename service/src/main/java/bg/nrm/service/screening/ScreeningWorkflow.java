@@ -139,8 +139,9 @@ public final class ScreeningWorkflow {
                 // The screener's contact is read only for a screening that makes referrals to name them in.
                 routing.targets().isEmpty() ? null : referrals.contactOf(screener.username()));
         List<Planned> planned = new ArrayList<>();
+        ReferralFactory.Batch envelopes = referrals.batch(source);
         for (RouteTarget target : routing.targets()) {
-            planned.add(plan(source, target, byId.get(target.organisationId()), child, request.subject().region(), now));
+            planned.add(plan(source, envelopes, target, byId.get(target.organisationId()), child, request.subject().region(), now));
         }
 
         Sealer.Sealed sealed = sealer.sealNew(Json.write(content), screeningId.getBytes(StandardCharsets.UTF_8));
@@ -200,7 +201,7 @@ public final class ScreeningWorkflow {
     private record Planned(Referral referral, String envelope, String failure) {
     }
 
-    private Planned plan(ReferralFactory.Source source, RouteTarget target, Organisation to, boolean child,
+    private Planned plan(ReferralFactory.Source source, ReferralFactory.Batch envelopes, RouteTarget target, Organisation to, boolean child,
                          String region, Instant now) {
         String referralId = Ids.newId();
         Instant dueBy = now.plus(target.deadline());
@@ -210,7 +211,7 @@ public final class ScreeningWorkflow {
                 target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),
                 child, region, failure == null ? ReferralState.PENDING : ReferralState.FAILED, now.toEpochMilli(),
                 dueBy.toEpochMilli(), null, 0, null, null, null, target.minimumData(), target.notices());
-        String envelope = failure == null ? referrals.envelope(source, referral, to, certs) : "";
+        String envelope = failure == null ? envelopes.envelope(referral, to, certs) : "";
         return new Planned(referral, envelope, failure);
     }
 

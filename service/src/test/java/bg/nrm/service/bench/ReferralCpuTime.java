@@ -32,7 +32,8 @@ import java.util.Locale;
  * in-process: thread CPU time per stage over many rounds after a warm-up, so that other processes on the machine
  * change the figures less than wall-clock time would. Not part of the test suite; asserts nothing.
  *
- * <p>Usage: {@code ReferralCpuTime [rounds] [deflate]} (classpath as in {@code bench/load.sh}); with {@code deflate}, also
+ * <p>Usage: {@code ReferralCpuTime [rounds] [deflate]} (classpath as in {@code bench/load.sh}; {@code -Dpasses=N}, 4 by
+ * default); with {@code deflate}, also
  * what raw deflate at several levels would make of the six documents and what it would cost (the envelopes do not
  * compress: docs/performance.md says why).
  */
@@ -47,6 +48,7 @@ public final class ReferralCpuTime {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int passes = Integer.getInteger("passes", 4);
         Path dir = Files.createTempDirectory("nrm-referral-cpu");
         try (TestService service = TestService.sqlite(dir)) {
             var created = service.api.post("/api/v1/screenings", service.api.token("screener.plovdiv"),
@@ -104,8 +106,11 @@ public final class ReferralCpuTime {
                 System.out.printf(Locale.ROOT, "deflate level %d strategy %d: %d bytes per screening, %.0f µs per screening%n",
                         ls[0], ls[1], size / rounds, (THREADS.getCurrentThreadCpuTime() - t0) / (double) rounds / 1e3);
             }
-            for (int pass = 0; pass < 3; pass++) {
-                long[] t = new long[6];
+            // Each round makes the six documents both ways, one after the other (so the machine's load falls on both
+            // alike): one by one (document, text, JSON, MIME entity timed apart) and together (ReferralFactory.Batch:
+            // the shared parts rendered once); then the six envelopes of the documents made together.
+            for (int pass = 0; pass < passes; pass++) {
+                long[] t = new long[7];
                 for (int i = 0; i < rounds; i++) {
                     for (Case c : cases) {
                         long t0 = THREADS.getCurrentThreadCpuTime();
@@ -115,23 +120,32 @@ public final class ReferralCpuTime {
                         long t2 = THREADS.getCurrentThreadCpuTime();
                         byte[] json = Json.writePretty(doc);
                         long t3 = THREADS.getCurrentThreadCpuTime();
-                        byte[] plain = MimeDocument.compose(doc, text, json);
+                        MimeDocument.compose(doc, text, json);
                         long t4 = THREADS.getCurrentThreadCpuTime();
-                        String env = Envelopes.signAndEncrypt(plain, service.app.signingKey(), c.certs());
-                        long t5 = THREADS.getCurrentThreadCpuTime();
                         t[0] += t1 - t0;
                         t[1] += t2 - t1;
                         t[2] += t3 - t2;
                         t[3] += t4 - t3;
-                        t[4] += t5 - t4;
-                        t[5] += env.length();
                     }
+                    long b0 = THREADS.getCurrentThreadCpuTime();
+                    ReferralFactory.Batch batch = factory.batch(source);
+                    List<byte[]> together = new ArrayList<>(cases.size());
+                    for (Case c : cases) {
+                        together.add(batch.plaintext(c.referral(), c.to()));
+                    }
+                    long b1 = THREADS.getCurrentThreadCpuTime();
+                    t[4] += b1 - b0;
+                    for (int k = 0; k < cases.size(); k++) {
+                        String env = Envelopes.signAndEncrypt(together.get(k), service.app.signingKey(), cases.get(k).certs());
+                        t[6] += env.length();
+                    }
+                    t[5] += THREADS.getCurrentThreadCpuTime() - b1;
                 }
                 double n = rounds;
-                System.out.printf(Locale.ROOT, "pass %d, µs per screening (6 referrals): document %.0f, text %.0f, json %.0f,"
-                                + " mime %.0f, envelopes %.0f; total %.0f; load average %.2f%n", pass,
-                        t[0] / n / 1e3, t[1] / n / 1e3, t[2] / n / 1e3, t[3] / n / 1e3, t[4] / n / 1e3,
-                        (t[0] + t[1] + t[2] + t[3] + t[4]) / n / 1e3,
+                System.out.printf(Locale.ROOT, "pass %d, µs per screening (6 referrals): one by one: document %.0f, text %.0f,"
+                                + " json %.0f, mime %.0f, in all %.0f; together %.0f; envelopes %.0f; load average %.2f%n", pass,
+                        t[0] / n / 1e3, t[1] / n / 1e3, t[2] / n / 1e3, t[3] / n / 1e3,
+                        (t[0] + t[1] + t[2] + t[3]) / n / 1e3, t[4] / n / 1e3, t[5] / n / 1e3,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }

@@ -16,8 +16,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -100,17 +103,147 @@ public final class DocumentBuilder {
 
     /** Builds the document for one recipient. */
     public static DocumentV2 build(Input in) {
+        return build(in, new Parts());
+    }
+
+    /**
+     * Builds the document for one recipient, taking the parts it shares with the other documents of the same screening
+     * from {@code parts} (built by the first document that needs them). Equal to {@link #build(Input)}.
+     */
+    static DocumentV2 build(Input in, Parts parts) {
+        parts.check(in);
         Kind kind = in.kind();
         boolean identified = kind == Kind.IDENTIFIED;
         return new DocumentV2(DocumentV2.SCHEMA_VERSION, in.referralId(), identified ? in.screeningId() : null,
-                kind.code(), kind.carries(), NOTICE, time(in.createdAt()), time(in.dueBy()),
-                Labels.asked(in.to().type().name()),
-                new DocumentV2.From(party(in.from()), in.screener() == null ? null
-                        : new DocumentV2.Screener(in.screener().name(), in.screener().phone())),
-                party(in.to()), person(in, kind), assessment(in, kind),
-                identified ? new TreeMap<>(in.content().answers()) : null,
-                identified ? otherYes(in) : null,
-                identified ? pieces(in.content().notes()) : null);
+                kind.code(), kind.carries(), NOTICE, parts.time(in.createdAt()), parts.time(in.dueBy()),
+                parts.asked(in.to().type().name()),
+                parts.from(in), party(in.to()), parts.person(in, kind), assessment(in, kind, parts),
+                identified ? parts.answers(in) : null,
+                identified ? parts.otherYes(in) : null,
+                identified ? parts.notes(in) : null);
+    }
+
+    /**
+     * The parts of a screening's documents that do not depend on the recipient, each built once: the referrer, the
+     * person as each kind of document shows it, the findings with their questions, the answers, the notes, the
+     * times, and the texts of each set of notices the routing chose. Used by the documents of one screening only
+     * (checked: the same referrer, assessment, questionnaire and content, as instances).
+     */
+    static final class Parts {
+        private Input first;
+        private DocumentV2.From from;
+        private final DocumentV2.Person[] persons = new DocumentV2.Person[Kind.values().length];
+        private List<DocumentV2.Finding> findings;
+        private List<DocumentV2.Finding> immediateFindings;
+        private List<DocumentV2.Form> forms;
+        private DocumentV2.Questionnaire questionnaire;
+        private Map<String, String> answers;
+        private List<DocumentV2.Indicator> otherYes;
+        private List<String> notes;
+        private boolean notesDone;
+        private final Map<Instant, DocumentV2.Time> times = new HashMap<>();
+        private final Map<String, Bilingual> asked = new HashMap<>();
+        private final Map<List<Advice>, List<DocumentV2.Notice>> notices = new HashMap<>();
+        private final Map<List<Advice>, List<Bilingual>> recommendations = new HashMap<>();
+        private final Map<List<Advice>, List<Bilingual>> minimumRecommendations = new HashMap<>();
+
+        void check(Input in) {
+            if (first == null) {
+                first = in;
+                return;
+            }
+            if (in.from() != first.from() || in.screener() != first.screener() || in.assessment() != first.assessment()
+                    || in.content() != first.content() || in.questionnaire().orElse(null) != first.questionnaire().orElse(null)
+                    || !in.questionnaireId().equals(first.questionnaireId())
+                    || in.questionnaireVersion() != first.questionnaireVersion()
+                    || !Objects.equals(in.screeningId(), first.screeningId())) {
+                throw new IllegalArgumentException("the documents of one set must come from one screening");
+            }
+        }
+
+        Bilingual asked(String recipientType) {
+            return asked.computeIfAbsent(recipientType, Labels::asked);
+        }
+
+        DocumentV2.Time time(Instant instant) {
+            return times.computeIfAbsent(instant, DocumentBuilder::time);
+        }
+
+        DocumentV2.From from(Input in) {
+            if (from == null) {
+                from = new DocumentV2.From(party(in.from()), in.screener() == null ? null
+                        : new DocumentV2.Screener(in.screener().name(), in.screener().phone()));
+            }
+            return from;
+        }
+
+        DocumentV2.Person person(Input in, Kind kind) {
+            DocumentV2.Person p = persons[kind.ordinal()];
+            if (p == null) {
+                p = persons[kind.ordinal()] = DocumentBuilder.person(in, kind);
+            }
+            return p;
+        }
+
+        List<DocumentV2.Finding> findings(Input in, boolean minimum) {
+            if (minimum) {
+                if (immediateFindings == null) {
+                    immediateFindings = DocumentBuilder.findings(in, true);
+                }
+                return immediateFindings;
+            }
+            if (findings == null) {
+                findings = DocumentBuilder.findings(in, false);
+            }
+            return findings;
+        }
+
+        List<DocumentV2.Form> forms(Input in) {
+            if (forms == null) {
+                forms = in.assessment().exploitationForms().stream().map(ExploitationForm::name)
+                        .map(code -> new DocumentV2.Form(code, Labels.label(Labels.FORMS, code))).toList();
+            }
+            return forms;
+        }
+
+        DocumentV2.Questionnaire questionnaire(Input in) {
+            if (questionnaire == null) {
+                questionnaire = new DocumentV2.Questionnaire(in.questionnaireId(), in.questionnaireVersion(),
+                        in.questionnaire().map(x -> Bilingual.of(x.title().bg(), x.title().en())).orElse(null));
+            }
+            return questionnaire;
+        }
+
+        List<Bilingual> recommendations(Input in, boolean minimum) {
+            return (minimum ? minimumRecommendations : recommendations).computeIfAbsent(in.notices(),
+                    n -> AssessmentTexts.recommendations(in.assessment(), n, minimum));
+        }
+
+        List<DocumentV2.Notice> notices(Input in) {
+            return notices.computeIfAbsent(in.notices(), AssessmentTexts::notices);
+        }
+
+        Map<String, String> answers(Input in) {
+            if (answers == null) {
+                answers = new TreeMap<>(in.content().answers());
+            }
+            return answers;
+        }
+
+        List<DocumentV2.Indicator> otherYes(Input in) {
+            if (otherYes == null) {
+                otherYes = DocumentBuilder.otherYes(in);
+            }
+            return otherYes;
+        }
+
+        List<String> notes(Input in) {
+            if (!notesDone) {
+                notes = pieces(in.content().notes());
+                notesDone = true;
+            }
+            return notes;
+        }
     }
 
     /** An instant in UTC and Sofia time, whole seconds. */
@@ -146,11 +279,17 @@ public final class DocumentBuilder {
         return i == null ? null : new DocumentV2.Identity(i.name(), i.dateOfBirth(), i.location(), i.contact());
     }
 
-    private static DocumentV2.Assessment assessment(Input in, Kind kind) {
+    private static DocumentV2.Assessment assessment(Input in, Kind kind, Parts parts) {
         Assessment a = in.assessment();
         boolean minimum = kind == Kind.MINIMUM_DATA;
+        return new DocumentV2.Assessment(a.level().name(), Labels.label(Labels.LEVELS, a.level().name()),
+                parts.findings(in, minimum), minimum ? null : parts.forms(in), parts.recommendations(in, minimum),
+                parts.notices(in), parts.questionnaire(in), a.rulesetVersion());
+    }
+
+    private static List<DocumentV2.Finding> findings(Input in, boolean minimum) {
         List<DocumentV2.Finding> findings = new ArrayList<>();
-        for (Finding f : a.findings()) {
+        for (Finding f : in.assessment().findings()) {
             if (minimum && !f.code().equals("IMMEDIATE_DANGER")) {
                 continue;
             }
@@ -160,14 +299,7 @@ public final class DocumentBuilder {
                     f.indicators().stream().map(code -> new DocumentV2.Indicator(code, answer,
                             question(in.questionnaire(), code))).toList()));
         }
-        List<DocumentV2.Form> forms = minimum ? null : a.exploitationForms().stream().map(ExploitationForm::name)
-                .map(code -> new DocumentV2.Form(code, Labels.label(Labels.FORMS, code))).toList();
-        List<Bilingual> recommendations = AssessmentTexts.recommendations(a, in.notices(), minimum);
-        List<DocumentV2.Notice> notices = AssessmentTexts.notices(in.notices());
-        DocumentV2.Questionnaire q = new DocumentV2.Questionnaire(in.questionnaireId(), in.questionnaireVersion(),
-                in.questionnaire().map(x -> Bilingual.of(x.title().bg(), x.title().en())).orElse(null));
-        return new DocumentV2.Assessment(a.level().name(), Labels.label(Labels.LEVELS, a.level().name()), findings,
-                forms, recommendations, notices, q, a.rulesetVersion());
+        return findings;
     }
 
     // Answers of yes no finding names, in the order the questionnaire asks them.

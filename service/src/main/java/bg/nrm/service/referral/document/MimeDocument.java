@@ -25,9 +25,18 @@ public final class MimeDocument {
 
     /** The entity for {@code doc}, with {@code text} and {@code json} as its parts. */
     public static byte[] compose(DocumentV2 doc, String text, byte[] json) {
+        return compose(doc, text.getBytes(StandardCharsets.UTF_8), json, newBoundary());
+    }
+
+    /** A boundary no text of ours contains. */
+    static String newBoundary() {
         byte[] r = new byte[12];
         RANDOM.nextBytes(r);
-        String boundary = "nrm-" + HexFormat.of().formatHex(r);
+        return "nrm-" + HexFormat.of().formatHex(r);
+    }
+
+    /** The entity for {@code doc}, with the UTF-8 {@code textBytes} (LF line ends) and {@code json} as its parts. */
+    static byte[] compose(DocumentV2 doc, byte[] textBytes, byte[] json, String boundary) {
         // The protected (encrypted) subject may say more than the outer one: the level and the deadline, never the person.
         String subject = SUBJECT + " – " + doc.assessment().levelName().bg() + ", срок " + PlainText.sofiaTime(doc.dueBy());
         StringBuilder head = new StringBuilder()
@@ -37,7 +46,6 @@ public final class MimeDocument {
                 .append("MIME-Version: 1.0\n")
                 .append('\n')
                 .append("--").append(boundary).append('\n');
-        byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
         // Room for the CRLFs (lines average well over ten bytes) and the headers: written without growing.
         ByteArrayOutputStream out = new ByteArrayOutputStream((textBytes.length + json.length) / 10 * 11 + 2048);
         write(out, head.toString());

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The document as plain text for people: Bulgarian first, then English, lines of at most 76 characters, readable in a
@@ -19,7 +20,7 @@ public final class PlainText {
     }
 
     /** The two languages a section is written in. */
-    private enum Lang {
+    enum Lang {
         BG, EN;
 
         String pick(Bilingual b) {
@@ -34,6 +35,37 @@ public final class PlainText {
         }
     }
 
+    /**
+     * Where the lines of the text go. A run of lines that depends on one part of the document alone (the referrer,
+     * the person, the findings…) is written through {@link #block}, so that a writer that renders several documents
+     * of one screening can write the run once and reuse it ({@link DocumentText}).
+     */
+    abstract static class Lines {
+        abstract void add(String line);
+
+        /**
+         * The lines {@code render} writes as the {@code block} of the text, which depend only on {@code part} (the
+         * instance) and the language.
+         */
+        void block(Block block, Object part, Lang l, Consumer<Lines> render) {
+            render.accept(this);
+        }
+    }
+
+    /** The runs of lines that may be shared: each depends on one part of the document alone. */
+    enum Block {
+        LEVEL, ACT_BY, ASKED, CARRIES, NOTICES, FROM, SENT, PERSON, FINDINGS, FORMS, RECOMMENDATIONS, OTHER_YES, NOTES
+    }
+
+    private static final class ListLines extends Lines {
+        final List<String> list = new ArrayList<>();
+
+        @Override
+        void add(String line) {
+            list.add(line);
+        }
+    }
+
     /** The whole text: a heading, the Bulgarian part, the English part. */
     public static String render(DocumentV2 d) {
         List<String> lines = lines(d);
@@ -42,51 +74,92 @@ public final class PlainText {
 
     /** The text as lines (for the PDF). */
     public static List<String> lines(DocumentV2 d) {
-        List<String> out = new ArrayList<>();
-        out.add("СИГНАЛ ЗА НАСОЧВАНЕ / REFERRAL — НМН / NRM");
-        out.add("=".repeat(WIDTH));
-        section(out, d, Lang.BG);
-        out.add("");
-        out.add("=".repeat(WIDTH));
-        section(out, d, Lang.EN);
-        return out;
+        ListLines out = new ListLines();
+        write(out, d);
+        return out.list;
     }
 
-    private static void section(List<String> out, DocumentV2 d, Lang l) {
+    /** Every line of the text, in order. */
+    static void write(Lines out, DocumentV2 d) {
+        out.add("СИГНАЛ ЗА НАСОЧВАНЕ / REFERRAL — НМН / NRM");
+        out.add(RULE);
+        section(out, d, Lang.BG);
+        out.add("");
+        out.add(RULE);
+        section(out, d, Lang.EN);
+    }
+
+    private static final String RULE = "=".repeat(WIDTH);
+
+    private static void section(Lines out, DocumentV2 d, Lang l) {
         out.add(l.say("БЪЛГАРСКИ", "ENGLISH"));
         out.add("");
         DocumentV2.Assessment a = d.assessment();
-        wrap(out, l.say("Ниво на риск: ", "Risk level: ") + l.pick(a.levelName()).toUpperCase(java.util.Locale.ROOT), "");
-        wrap(out, l.say("Срок за действие: ", "Act by: ") + when(d.dueBy(), l), "");
-        wrap(out, l.say("Какво се иска от вас: ", "What is asked of you: ") + l.pick(d.asked()), "  ");
-        wrap(out, l.pick(d.carries()), "  ");
+        out.block(Block.LEVEL, a.levelName(), l, o -> wrap(o, l.say("Ниво на риск: ", "Risk level: ")
+                + l.pick(a.levelName()).toUpperCase(java.util.Locale.ROOT), ""));
+        out.block(Block.ACT_BY, d.dueBy(), l, o -> wrap(o, l.say("Срок за действие: ", "Act by: ") + when(d.dueBy(), l), ""));
+        out.block(Block.ASKED, d.asked(), l, o -> wrap(o, l.say("Какво се иска от вас: ", "What is asked of you: ")
+                + l.pick(d.asked()), "  "));
+        out.block(Block.CARRIES, d.carries(), l, o -> wrap(o, l.pick(d.carries()), "  "));
         if (a.notices() != null && !a.notices().isEmpty()) {
-            out.add("");
-            out.add(l.say("!!! ВАЖНО", "!!! IMPORTANT"));
-            for (DocumentV2.Notice n : a.notices()) {
-                wrap(out, "!!! " + text(n.text(), l), "    ");
-            }
+            out.block(Block.NOTICES, a.notices(), l, o -> notices(o, a.notices(), l));
         }
 
+        out.block(Block.FROM, d.from(), l, o -> from(o, d.from(), l));
+        out.block(Block.SENT, d.createdAt(), l, o -> wrap(o, "  " + l.say("Изпратено: ", "Sent: ") + when(d.createdAt(), l),
+                "    "));
+        wrap(out, "  " + l.say("До: ", "To: ") + d.to().name(), "    ");
+
+        out.block(Block.PERSON, d.person(), l, o -> person(o, d.person(), l));
+        out.block(Block.FINDINGS, a.findings(), l, o -> findings(o, a.findings(), l));
+        if (a.exploitationForms() != null && !a.exploitationForms().isEmpty()) {
+            out.block(Block.FORMS, a.exploitationForms(), l, o -> forms(o, a.exploitationForms(), l));
+        }
+        if (a.recommendations() != null && !a.recommendations().isEmpty()) {
+            // The ruleset's version is the same for every document of a screening: the list alone decides the run.
+            out.block(Block.RECOMMENDATIONS, a.recommendations(), l,
+                    o -> recommendations(o, a.recommendations(), a.rulesetVersion(), l));
+        }
+        if (d.otherObservations() != null && !d.otherObservations().isEmpty()) {
+            out.block(Block.OTHER_YES, d.otherObservations(), l, o -> otherObservations(o, d.otherObservations(), l));
+        }
+        if (d.notes() != null) {
+            out.block(Block.NOTES, d.notes(), l, o -> notes(o, d.notes(), l));
+        }
+        out.add("");
+        DocumentV2.Questionnaire q = a.questionnaire();
+        wrap(out, l.say("Въпросник: ", "Questionnaire: ") + q.id() + l.say(", версия ", ", version ") + q.version()
+                + (q.title() == null ? "" : " („" + l.pick(q.title()) + "“)") + l.say("; правила ", "; ruleset ")
+                + a.rulesetVersion(), "  ");
+        wrap(out, l.say("Номер на сигнала: ", "Referral id: ") + d.referralId()
+                + (d.screeningId() == null ? "" : l.say("; номер на скрининга: ", "; screening id: ") + d.screeningId()), "  ");
+        wrap(out, l.pick(d.notice()), "");
+    }
+
+    private static void notices(Lines out, List<DocumentV2.Notice> notices, Lang l) {
+        out.add("");
+        out.add(l.say("!!! ВАЖНО", "!!! IMPORTANT"));
+        for (DocumentV2.Notice n : notices) {
+            wrap(out, "!!! " + text(n.text(), l), "    ");
+        }
+    }
+
+    private static void from(Lines out, DocumentV2.From from, Lang l) {
         out.add("");
         out.add(l.say("КОЙ НАСОЧВА", "WHO REFERS"));
-        party(out, d.from().organisation(), l);
-        if (d.from().screener() != null) {
-            DocumentV2.Screener s = d.from().screener();
+        party(out, from.organisation(), l);
+        if (from.screener() != null) {
+            DocumentV2.Screener s = from.screener();
             wrap(out, "  " + l.say("Попълнил въпросника: ", "Screened by: ") + s.name()
                     + (s.phone() == null ? "" : ", " + l.say("тел. ", "phone ") + s.phone()), "    ");
         }
-        wrap(out, "  " + l.say("Изпратено: ", "Sent: ") + when(d.createdAt(), l), "    ");
-        wrap(out, "  " + l.say("До: ", "To: ") + d.to().name(), "    ");
+    }
 
-        out.add("");
-        out.add(l.say("ЛИЦЕТО", "THE PERSON"));
-        person(out, d.person(), l);
-
+    private static void findings(Lines out, List<DocumentV2.Finding> findings, Lang l) {
         out.add("");
         out.add(l.say("ЗАЩО: НАХОДКИ", "WHY: FINDINGS"));
         int i = 1;
-        for (DocumentV2.Finding f : a.findings()) {
+        for (DocumentV2.Finding f : findings) {
             wrap(out, i++ + ". " + l.pick(f.title()) + " [" + f.code() + "]", "   ");
             wrap(out, "   " + l.say("правило: ", "rule: ") + "„" + f.rule() + "“", "     ");
             if (!f.indicators().isEmpty()) {
@@ -99,52 +172,48 @@ public final class PlainText {
                 wrap(out, "   - " + q, "     ");
             }
         }
-        if (a.findings().isEmpty()) {
+        if (findings.isEmpty()) {
             out.add("   " + l.say("(няма)", "(none)"));
         }
-        if (a.exploitationForms() != null && !a.exploitationForms().isEmpty()) {
-            wrap(out, l.say("Форми на експлоатация: ", "Forms of exploitation: ")
-                    + String.join(", ", a.exploitationForms().stream().map(f -> l.pick(f.name())).toList()), "  ");
-        }
-        if (a.recommendations() != null && !a.recommendations().isEmpty()) {
-            out.add("");
-            out.add(l.say("ПРЕПОРЪКИ", "RECOMMENDATIONS"));
-            boolean englishOnly = a.recommendations().stream().anyMatch(r -> r.bg() == null);
-            if (englishOnly && l == Lang.BG) {
-                wrap(out, "  (правила " + a.rulesetVersion() + ": препоръките към насочващия са само на английски, "
-                        + "вижте английската част)", "   ");
-            } else {
-                for (Bilingual r : a.recommendations()) {
-                    wrap(out, "  - " + text(r, l), "    ");
-                }
-            }
-        }
-        if (d.otherObservations() != null && !d.otherObservations().isEmpty()) {
-            out.add("");
-            out.add(l.say("ДРУГИ ОТГОВОРИ „ДА“ (извън находките)", "OTHER ANSWERS OF YES (outside the findings)"));
-            for (DocumentV2.Indicator ind : d.otherObservations()) {
-                String q = ind.question() == null ? ind.code() : l.pick(ind.question()) + " [" + ind.code() + "]";
-                wrap(out, "  - " + q, "    ");
-            }
-        }
-        if (d.notes() != null) {
-            out.add("");
-            out.add(l.say("БЕЛЕЖКИ НА НАСОЧВАЩИЯ", "THE REFERRER'S NOTES"));
-            for (String para : String.join("", d.notes()).split("\r?\n")) {
-                wrap(out, "  " + para, "  ");
-            }
-        }
-        out.add("");
-        DocumentV2.Questionnaire q = a.questionnaire();
-        wrap(out, l.say("Въпросник: ", "Questionnaire: ") + q.id() + l.say(", версия ", ", version ") + q.version()
-                + (q.title() == null ? "" : " („" + l.pick(q.title()) + "“)") + l.say("; правила ", "; ruleset ")
-                + a.rulesetVersion(), "  ");
-        wrap(out, l.say("Номер на сигнала: ", "Referral id: ") + d.referralId()
-                + (d.screeningId() == null ? "" : l.say("; номер на скрининга: ", "; screening id: ") + d.screeningId()), "  ");
-        wrap(out, l.pick(d.notice()), "");
     }
 
-    private static void party(List<String> out, DocumentV2.Party p, Lang l) {
+    private static void forms(Lines out, List<DocumentV2.Form> forms, Lang l) {
+        wrap(out, l.say("Форми на експлоатация: ", "Forms of exploitation: ")
+                + String.join(", ", forms.stream().map(f -> l.pick(f.name())).toList()), "  ");
+    }
+
+    private static void recommendations(Lines out, List<Bilingual> recommendations, String rulesetVersion, Lang l) {
+        out.add("");
+        out.add(l.say("ПРЕПОРЪКИ", "RECOMMENDATIONS"));
+        boolean englishOnly = recommendations.stream().anyMatch(r -> r.bg() == null);
+        if (englishOnly && l == Lang.BG) {
+            wrap(out, "  (правила " + rulesetVersion + ": препоръките към насочващия са само на английски, "
+                    + "вижте английската част)", "   ");
+        } else {
+            for (Bilingual r : recommendations) {
+                wrap(out, "  - " + text(r, l), "    ");
+            }
+        }
+    }
+
+    private static void otherObservations(Lines out, List<DocumentV2.Indicator> observations, Lang l) {
+        out.add("");
+        out.add(l.say("ДРУГИ ОТГОВОРИ „ДА“ (извън находките)", "OTHER ANSWERS OF YES (outside the findings)"));
+        for (DocumentV2.Indicator ind : observations) {
+            String q = ind.question() == null ? ind.code() : l.pick(ind.question()) + " [" + ind.code() + "]";
+            wrap(out, "  - " + q, "    ");
+        }
+    }
+
+    private static void notes(Lines out, List<String> notes, Lang l) {
+        out.add("");
+        out.add(l.say("БЕЛЕЖКИ НА НАСОЧВАЩИЯ", "THE REFERRER'S NOTES"));
+        for (String para : String.join("", notes).split("\r?\n")) {
+            wrap(out, "  " + para, "  ");
+        }
+    }
+
+    private static void party(Lines out, DocumentV2.Party p, Lang l) {
         wrap(out, "  " + p.name() + " (" + l.pick(p.typeName()) + ")", "    ");
         line(out, l.say("Адрес: ", "Address: "), p.address());
         line(out, l.say("Дежурен телефон: ", "Duty phone: "), p.dutyPhone());
@@ -152,7 +221,9 @@ public final class PlainText {
         line(out, l.say("Е-поща: ", "E-mail: "), p.email());
     }
 
-    private static void person(List<String> out, DocumentV2.Person p, Lang l) {
+    private static void person(Lines out, DocumentV2.Person p, Lang l) {
+        out.add("");
+        out.add(l.say("ЛИЦЕТО", "THE PERSON"));
         DocumentV2.Identity id = p.identity();
         if (id != null) {
             line(out, l.say("Име: ", "Name: "), id.name());
@@ -173,7 +244,7 @@ public final class PlainText {
                 : l.pick(p.regionName()) + " (" + p.region() + ")");
     }
 
-    private static void line(List<String> out, String label, String value) {
+    private static void line(Lines out, String label, String value) {
         if (value != null && !value.isBlank()) {
             wrap(out, "  " + label + value, "    ");
         }
@@ -197,7 +268,7 @@ public final class PlainText {
     }
 
     /** Word-wraps {@code text} to {@link #WIDTH}, continuing lines with {@code indent}. */
-    static void wrap(List<String> out, String text, String indent) {
+    static void wrap(Lines out, String text, String indent) {
         if (text == null) {
             return;
         }
