@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The connection pool and the schema. One schema, versioned Flyway migrations under {@code db/migration}, the same
@@ -31,6 +32,8 @@ public final class Database implements AutoCloseable {
     private final Checkpointer checkpointer;
 
     private final HikariDataSource writer;
+    // SQLite: each reader connection's compiled statements, by physical connection (null on PostgreSQL).
+    private final Map<Connection, StatementCache> readerStatements;
 
     private Database(HikariDataSource dataSource, HikariDataSource readers, HikariDataSource writer, boolean postgres,
                      Checkpointer checkpointer) {
@@ -40,6 +43,7 @@ public final class Database implements AutoCloseable {
         this.postgres = postgres;
         this.groupCommit = new GroupCommit(writer, !postgres);
         this.checkpointer = checkpointer;
+        this.readerStatements = postgres ? null : new ConcurrentHashMap<>();
     }
 
     /**
@@ -237,10 +241,36 @@ public final class Database implements AutoCloseable {
      */
     public <T> T query(SqlWork<T> work) {
         try (Connection c = readers.getConnection()) {
-            return work.run(c);
+            return work.run(readerStatements == null ? c : withReaderStatements(c));
         } catch (SQLException e) {
             throw new StoreException("database operation failed", e);
         }
+    }
+
+    // The borrowed reader with the statements compiled on its physical connection before. A connection the pool has
+    // closed since (a broken one, or one past its lifetime) takes its statements with it when the next one is added.
+    private Connection withReaderStatements(Connection pooled) throws SQLException {
+        Connection physical = pooled.unwrap(Connection.class);
+        StatementCache cache = readerStatements.get(physical);
+        if (cache == null) {
+            readerStatements.keySet().removeIf(Database::closed);
+            cache = new StatementCache();
+            readerStatements.put(physical, cache);
+        }
+        return cache.wrap(pooled);
+    }
+
+    private static boolean closed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** Statements compiled so far on the SQLite reader connections (tests). */
+    int readerStatementCount() {
+        return readerStatements == null ? 0 : readerStatements.values().stream().mapToInt(StatementCache::size).sum();
     }
 
     // Package-private: the checkpointer (SQLite only), for tests.

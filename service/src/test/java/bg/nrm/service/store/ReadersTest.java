@@ -91,4 +91,59 @@ class ReadersTest {
             assertThat(count(db)).isZero();
         }
     }
+
+    @Test
+    void onSqliteAReaderCompilesEachQueryOnceAndStillSeesNewRows() {
+        try (Database db = Database.open(url("sqlite"))) {
+            createTable(db);
+            for (int i = 0; i < 50; i++) {
+                db.inGroupCommit(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "row-" + count(db)));
+                String id = "row-" + i;
+                java.util.Optional<String> found = db.query(c -> Sql.one(c, "SELECT id FROM rd_items WHERE id = ?",
+                        rs -> rs.getString(1), id));
+                assertThat(found).contains(id);
+            }
+            assertThat(count(db)).isEqualTo(50);
+            // Two queries, each compiled once per reader connection that ran it (the pool has four).
+            assertThat(db.readerStatementCount()).isBetween(2, 8);
+            // A failed query leaves its statement usable, with no parameter left over.
+            assertThatThrownBy(() -> db.query(c -> Sql.one(c, "SELECT id FROM rd_items WHERE id = ?", rs -> {
+                throw new java.sql.SQLException("mapper fails");
+            }, "row-3"))).isInstanceOf(StoreException.class);
+            java.util.Optional<String> after = db.query(c -> Sql.one(c, "SELECT id FROM rd_items WHERE id = ?",
+                    rs -> rs.getString(1), "row-4"));
+            assertThat(after).contains("row-4");
+        }
+    }
+
+    @Test
+    void onSqliteAResultSetLeftOpenByItsReaderDoesNotHoldTheLogBack() throws Exception {
+        String url = url("sqlite");
+        try (Database db = Database.open(url)) {
+            createTable(db);
+            db.inGroupCommit(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "first"));
+            // A careless reader: it reads one row of two statements and closes neither result set, only the
+            // statements. Each read must still end when its statement is closed.
+            for (int i = 0; i < 8; i++) {
+                db.query(c -> {
+                    java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM rd_items");
+                    java.sql.ResultSet rs = ps.executeQuery();
+                    assertThat(rs.next()).isTrue();
+                    ps.close();
+                    return null;
+                });
+            }
+            db.inGroupCommit(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "second"));
+            // A TRUNCATE checkpoint copies the whole log into the main file and empties it; a read still open on any
+            // reader connection would make it stop short (busy = 1).
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                 Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("checkpoint busy").isZero();
+                assertThat(rs.getInt(2)).as("log frames left").isZero();
+            }
+            assertThat(count(db)).isEqualTo(2);
+        }
+    }
 }
