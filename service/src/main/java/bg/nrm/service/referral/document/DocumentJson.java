@@ -1,99 +1,67 @@
 package bg.nrm.service.referral.document;
 
 import bg.nrm.service.http.Json;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * The JSON part of the documents of one screening: {@link Json#writePretty} of each document byte for byte, but every
- * object or array value is serialised once per instance and its bytes copied into each document that has it (the
- * findings with their questions, the answers, the notes, the referrer…; {@link ScreeningDocuments} builds each shared
- * part once). The pretty printer's indentation is the only thing in a value's bytes that depends on where it sits:
- * a value is written on its own and every line end in it indented by its depth (JSON text has no other line ends:
- * one inside a string is written {@code \n}). The fields are written in the order of {@link DocumentV2}'s
- * components, absent ones left out, as Jackson writes the record.
+ * The JSON part of the documents of one screening, as the MIME entity carries it: {@link Json#writePretty} of each
+ * document with CRLF line ends ({@link CrlfBytes}), byte for byte, but every object or array value is serialised and
+ * converted once per instance and then copied into each document that has it (the findings with their questions, the
+ * answers, the notes, the referrer…; {@link ScreeningDocuments} builds each shared part once).
+ *
+ * <p>The two objects around them are written here as Jackson's pretty printer writes them: a line per field, two
+ * spaces a level, {@code "name" : value}, fields in the order of the record's components, absent ones left out. The
+ * indentation is the only thing in a value's bytes that depends on where it sits: a value is written on its own and
+ * every line end in it indented by its depth (JSON text has no other line ends: one inside a string is written
+ * {@code \n}).
  */
 final class DocumentJson {
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
     @SuppressWarnings("unchecked")
-    private final Map<Object, byte[]>[] values = new Map[] {new IdentityHashMap<>(), new IdentityHashMap<>()};
+    private final Map<Object, CrlfBytes.Piece>[] values = new Map[] {new IdentityHashMap<>(), new IdentityHashMap<>()};
+    // "{", or ",", then a line end and the indentation, then "name" : (by name and depth, first or not).
+    private final Map<String, CrlfBytes.Piece> names = new HashMap<>();
 
-    /** The JSON of {@code d}, as {@code Json.writePretty(d)}. */
-    byte[] write(DocumentV2 d) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator((OutputStream) out)) {
-            g.setPrettyPrinter(printer());
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", d.schemaVersion());
-            string(g, "referralId", d.referralId());
-            string(g, "screeningId", d.screeningId());
-            string(g, "kind", d.kind());
-            value(g, "carries", d.carries(), 1);
-            value(g, "notice", d.notice(), 1);
-            value(g, "createdAt", d.createdAt(), 1);
-            value(g, "dueBy", d.dueBy(), 1);
-            value(g, "asked", d.asked(), 1);
-            value(g, "from", d.from(), 1);
-            value(g, "to", d.to(), 1);
-            value(g, "person", d.person(), 1);
-            DocumentV2.Assessment a = d.assessment();
-            if (a != null) {
-                g.writeFieldName("assessment");
-                g.writeStartObject();
-                string(g, "level", a.level());
-                value(g, "levelName", a.levelName(), 2);
-                value(g, "findings", a.findings(), 2);
-                value(g, "exploitationForms", a.exploitationForms(), 2);
-                value(g, "recommendations", a.recommendations(), 2);
-                value(g, "notices", a.notices(), 2);
-                value(g, "questionnaire", a.questionnaire(), 2);
-                string(g, "rulesetVersion", a.rulesetVersion());
-                g.writeEndObject();
-            }
-            value(g, "answers", d.answers(), 1);
-            value(g, "otherObservations", d.otherObservations(), 1);
-            value(g, "notes", d.notes(), 1);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The JSON of {@code d}: {@code Json.writePretty(d)}, converted. */
+    CrlfBytes write(DocumentV2 d) {
+        Writer w = new Writer(new CrlfBytes(12 * 1024));
+        w.start();
+        w.raw("schemaVersion", Integer.toString(d.schemaVersion()));
+        w.string("referralId", d.referralId());
+        w.string("screeningId", d.screeningId());
+        w.string("kind", d.kind());
+        w.value("carries", d.carries());
+        w.value("notice", d.notice());
+        w.value("createdAt", d.createdAt());
+        w.value("dueBy", d.dueBy());
+        w.value("asked", d.asked());
+        w.value("from", d.from());
+        w.value("to", d.to());
+        w.value("person", d.person());
+        DocumentV2.Assessment a = d.assessment();
+        if (a != null) {
+            w.name("assessment");
+            w.start();
+            w.string("level", a.level());
+            w.value("levelName", a.levelName());
+            w.value("findings", a.findings());
+            w.value("exploitationForms", a.exploitationForms());
+            w.value("recommendations", a.recommendations());
+            w.value("notices", a.notices());
+            w.value("questionnaire", a.questionnaire());
+            w.string("rulesetVersion", a.rulesetVersion());
+            w.end();
         }
-        return out.toByteArray();
-    }
-
-    // The printer of Json.writePretty: two spaces a level, a line per value, array elements too.
-    private static DefaultPrettyPrinter printer() {
-        return new DefaultPrettyPrinter().withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    }
-
-    private static void string(JsonGenerator g, String name, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(name, value);
-        }
-    }
-
-    private void value(JsonGenerator g, String name, Object value, int depth) throws IOException {
-        if (value == null) {
-            return;
-        }
-        Map<Object, byte[]> known = values[depth - 1];
-        byte[] bytes = known.get(value);
-        if (bytes == null) {
-            bytes = indent(Json.writePretty(value), depth);
-            known.put(value, bytes);
-        }
-        g.writeFieldName(name);
-        g.writeRawValue(new RawValue(bytes));
+        w.value("answers", d.answers());
+        w.value("otherObservations", d.otherObservations());
+        w.value("notes", d.notes());
+        w.end();
+        return w.out;
     }
 
     /** {@code json} with {@code depth} levels of indentation after each line end. */
@@ -118,85 +86,71 @@ final class DocumentJson {
         return out;
     }
 
-    /** Bytes the generator copies as they are. */
-    private record RawValue(byte[] utf8) implements SerializableString {
-        @Override
-        public String getValue() {
-            return new String(utf8, StandardCharsets.UTF_8);
+    private final class Writer {
+        final CrlfBytes out;
+        int depth;
+        boolean first;
+
+        Writer(CrlfBytes out) {
+            this.out = out;
         }
 
-        @Override
-        public int charLength() {
-            return getValue().length();
+        void start() {
+            depth++;
+            first = true;
         }
 
-        @Override
-        public char[] asQuotedChars() {
-            throw new UnsupportedOperationException("a raw value is never quoted");
+        void end() {
+            depth--;
+            // Never empty: a document and its assessment always have fields.
+            out.append(ascii("\n" + "  ".repeat(depth) + "}"));
+            first = false;
         }
 
-        @Override
-        public byte[] asUnquotedUTF8() {
-            return utf8;
-        }
-
-        @Override
-        public byte[] asQuotedUTF8() {
-            throw new UnsupportedOperationException("a raw value is never quoted");
-        }
-
-        @Override
-        public int appendQuotedUTF8(byte[] buffer, int offset) {
-            throw new UnsupportedOperationException("a raw value is never quoted");
-        }
-
-        @Override
-        public int appendQuoted(char[] buffer, int offset) {
-            throw new UnsupportedOperationException("a raw value is never quoted");
-        }
-
-        @Override
-        public int appendUnquotedUTF8(byte[] buffer, int offset) {
-            if (offset + utf8.length > buffer.length) {
-                return -1;
+        void name(String name) {
+            String key = (first ? "{" : ",") + depth + name;
+            CrlfBytes.Piece p = names.get(key);
+            if (p == null) {
+                p = ascii((first ? "{" : ",") + "\n" + "  ".repeat(depth) + "\"" + name + "\" : ");
+                names.put(key, p);
             }
-            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-            return utf8.length;
+            out.append(p);
+            first = false;
         }
 
-        @Override
-        public int appendUnquoted(char[] buffer, int offset) {
-            String s = getValue();
-            if (offset + s.length() > buffer.length) {
-                return -1;
+        void raw(String name, String json) {
+            name(name);
+            out.append(ascii(json));
+        }
+
+        void string(String name, String value) {
+            if (value != null) {
+                name(name);
+                byte[] quoted = STRINGS.quoteAsUTF8(value);
+                byte[] lf = new byte[quoted.length + 2];
+                lf[0] = '"';
+                System.arraycopy(quoted, 0, lf, 1, quoted.length);
+                lf[lf.length - 1] = '"';
+                out.append(lf);
             }
-            s.getChars(0, s.length(), buffer, offset);
-            return s.length();
         }
 
-        @Override
-        public int writeQuotedUTF8(OutputStream out) {
-            throw new UnsupportedOperationException("a raw value is never quoted");
-        }
-
-        @Override
-        public int writeUnquotedUTF8(OutputStream out) throws IOException {
-            out.write(utf8);
-            return utf8.length;
-        }
-
-        @Override
-        public int putQuotedUTF8(ByteBuffer buffer) {
-            throw new UnsupportedOperationException("a raw value is never quoted");
-        }
-
-        @Override
-        public int putUnquotedUTF8(ByteBuffer buffer) {
-            if (buffer.remaining() < utf8.length) {
-                return -1;
+        void value(String name, Object value) {
+            if (value == null) {
+                return;
             }
-            buffer.put(utf8);
-            return utf8.length;
+            Map<Object, CrlfBytes.Piece> known = values[depth - 1];
+            CrlfBytes.Piece p = known.get(value);
+            if (p == null) {
+                p = CrlfBytes.piece(indent(Json.writePretty(value), depth));
+                known.put(value, p);
+            }
+            name(name);
+            out.append(p);
         }
+    }
+
+    private static CrlfBytes.Piece ascii(String s) {
+        return CrlfBytes.piece(s.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,53 +7,66 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The text for people of the documents of one screening, as UTF-8: {@link PlainText#render} byte for byte, but each
- * run of lines that depends on one shared part of the documents (the referrer, the person, the findings with their
- * questions, the notes…) is written and encoded once and copied into every document that has that part. The parts
+ * The text for people of the documents of one screening, as the MIME entity carries it: {@link PlainText#render} in
+ * UTF-8 with CRLF line ends ({@link CrlfBytes}), byte for byte, but each run of lines that depends on one shared part
+ * of the documents (the referrer, the person, the findings with their questions, the notes…) is written, encoded and
+ * converted once and copied into every document that has that part. The parts
  * are told apart by instance ({@link ScreeningDocuments} builds each shared part once), so one writer serves the
  * documents of one screening only.
  */
 final class DocumentText {
+    private static final byte[] LF = {'\n'};
     @SuppressWarnings("unchecked")
-    private final Map<Object, byte[]>[] runs = new Map[PlainText.Block.values().length * PlainText.Lang.values().length];
+    private final Map<Object, CrlfBytes.Piece>[] runs = new Map[PlainText.Block.values().length * PlainText.Lang.values().length];
 
-    /** The text of {@code d}, lines ended by LF, as {@code PlainText.render(d).getBytes(UTF_8)}. */
-    byte[] render(DocumentV2 d) {
-        Utf8Lines out = new Utf8Lines(16 * 1024);
-        PlainText.write(out, d);
-        return out.bytes.toByteArray();
+    /** The text of {@code d}: {@code PlainText.render(d).getBytes(UTF_8)}, converted. */
+    CrlfBytes render(DocumentV2 d) {
+        CrlfBytes out = new CrlfBytes(24 * 1024);
+        PlainText.write(new Lines(out), d);
+        return out;
     }
 
-    private final class Utf8Lines extends PlainText.Lines {
-        final ByteArrayOutputStream bytes;
+    /** The LF form of the lines {@code render} writes, in UTF-8. */
+    private static byte[] utf8(Consumer<PlainText.Lines> render) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        render.accept(new PlainText.Lines() {
+            @Override
+            void add(String line) {
+                // Line by line is the same UTF-8 as the whole text at once: a line end is one character, and a pair
+                // cut in two by the wrapping is a lone surrogate either way ('?').
+                bytes.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+                bytes.write('\n');
+            }
+        });
+        return bytes.toByteArray();
+    }
 
-        Utf8Lines(int size) {
-            bytes = new ByteArrayOutputStream(size);
+    private final class Lines extends PlainText.Lines {
+        final CrlfBytes out;
+
+        Lines(CrlfBytes out) {
+            this.out = out;
         }
 
         @Override
         void add(String line) {
-            // Line by line is the same UTF-8 as the whole text at once: a line end is one character, and a pair cut in
-            // two by the wrapping is a lone surrogate either way ('?').
-            bytes.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-            bytes.write('\n');
+            out.append(line.getBytes(StandardCharsets.UTF_8));
+            out.append(LF);
         }
 
         @Override
         void block(PlainText.Block block, Object part, PlainText.Lang l, Consumer<PlainText.Lines> render) {
             int i = block.ordinal() * PlainText.Lang.values().length + l.ordinal();
-            Map<Object, byte[]> known = runs[i];
+            Map<Object, CrlfBytes.Piece> known = runs[i];
             if (known == null) {
                 known = runs[i] = new IdentityHashMap<>();
             }
-            byte[] run = known.get(part);
+            CrlfBytes.Piece run = known.get(part);
             if (run == null) {
-                Utf8Lines own = new Utf8Lines(1024);
-                render.accept(own);
-                run = own.bytes.toByteArray();
+                run = CrlfBytes.piece(utf8(render));
                 known.put(part, run);
             }
-            bytes.writeBytes(run);
+            out.append(run);
         }
     }
 }

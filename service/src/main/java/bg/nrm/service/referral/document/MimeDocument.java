@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * Writes the plaintext of an envelope: one MIME {@code multipart/mixed} entity (CRLF line ends, as MIME wants) whose
@@ -17,7 +18,7 @@ import java.util.HexFormat;
 public final class MimeDocument {
     /** The neutral subject every outer e-mail header shows: no personal data. */
     public static final String SUBJECT = "Сигнал за насочване";
-    private static final int MAX_LINE_OCTETS = 998;
+    private static final int MAX_LINE_OCTETS = CrlfBytes.MAX_LINE_OCTETS;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private MimeDocument() {
@@ -37,23 +38,67 @@ public final class MimeDocument {
 
     /** The entity for {@code doc}, with the UTF-8 {@code textBytes} (LF line ends) and {@code json} as its parts. */
     static byte[] compose(DocumentV2 doc, byte[] textBytes, byte[] json, String boundary) {
-        // The protected (encrypted) subject may say more than the outer one: the level and the deadline, never the person.
-        String subject = SUBJECT + " – " + doc.assessment().levelName().bg() + ", срок " + PlainText.sofiaTime(doc.dueBy());
-        StringBuilder head = new StringBuilder()
-                .append("Content-Type: multipart/mixed; boundary=\"").append(boundary)
-                .append("\"; protected-headers=\"v1\"\n")
-                .append("Subject: ").append(encodedWord(subject)).append('\n')
-                .append("MIME-Version: 1.0\n")
-                .append('\n')
-                .append("--").append(boundary).append('\n');
+        String head = head(boundary, subject(doc));
         // Room for the CRLFs (lines average well over ten bytes) and the headers: written without growing.
         ByteArrayOutputStream out = new ByteArrayOutputStream((textBytes.length + json.length) / 10 * 11 + 2048);
-        write(out, head.toString());
+        write(out, head);
         part(out, "text/plain; charset=utf-8", "inline", textBytes);
         write(out, "\n--" + boundary + "\n");
-        part(out, "application/json", "attachment; filename=\"referral-" + doc.referralId() + ".json\"", json);
+        part(out, "application/json", jsonDisposition(doc), json);
         write(out, "\n--" + boundary + "--\n");
         return out.toByteArray();
+    }
+
+    /**
+     * The entity for {@code doc} from bodies already in their CRLF form ({@link ScreeningDocuments}): the same bytes as
+     * {@link #compose(DocumentV2, byte[], byte[], String)} of their LF forms, which are asked for only if a part
+     * cannot go as 8bit. {@code subject} is {@link #subject(DocumentV2)}.
+     */
+    static byte[] compose(DocumentV2 doc, CrlfBytes text, CrlfBytes json, String boundary, String subject,
+                          Supplier<byte[]> lfText, Supplier<byte[]> lfJson) {
+        if (!text.eightBit() || !json.eightBit()) {
+            return compose(doc, lfText.get(), lfJson.get(), boundary);
+        }
+        byte[][] pieces = {crlf(head(boundary, subject)), crlf(partHead("text/plain; charset=utf-8", "inline", true)),
+            text.body(), crlf("\n--" + boundary + "\n"), crlf(partHead("application/json", jsonDisposition(doc), true)),
+            json.body(), crlf("\n--" + boundary + "--\n")};
+        int size = 0;
+        for (byte[] p : pieces) {
+            size += p.length;
+        }
+        byte[] out = new byte[size];
+        int o = 0;
+        for (byte[] p : pieces) {
+            System.arraycopy(p, 0, out, o, p.length);
+            o += p.length;
+        }
+        return out;
+    }
+
+    /**
+     * The message's subject as an encoded header value. The protected (encrypted) subject may say more than the outer
+     * one: the level and the deadline, never the person.
+     */
+    static String subject(DocumentV2 doc) {
+        return encodedWord(SUBJECT + " – " + doc.assessment().levelName().bg() + ", срок " + PlainText.sofiaTime(doc.dueBy()));
+    }
+
+    private static String head(String boundary, String encodedSubject) {
+        return "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"; protected-headers=\"v1\"\n"
+                + "Subject: " + encodedSubject + "\n"
+                + "MIME-Version: 1.0\n"
+                + "\n"
+                + "--" + boundary + "\n";
+    }
+
+    private static String jsonDisposition(DocumentV2 doc) {
+        return "attachment; filename=\"referral-" + doc.referralId() + ".json\"";
+    }
+
+    private static String partHead(String contentType, String disposition, boolean eightBit) {
+        return "Content-Type: " + contentType + "\n"
+                + "Content-Transfer-Encoding: " + (eightBit ? "8bit" : "base64") + "\n"
+                + "Content-Disposition: " + disposition + "\n\n";
     }
 
     private static void part(ByteArrayOutputStream out, String contentType, String disposition, byte[] body) {
@@ -70,9 +115,7 @@ public final class MimeDocument {
                 break;
             }
         }
-        write(out, "Content-Type: " + contentType + "\n"
-                + "Content-Transfer-Encoding: " + (eightBit ? "8bit" : "base64") + "\n"
-                + "Content-Disposition: " + disposition + "\n\n");
+        write(out, partHead(contentType, disposition, eightBit));
         if (eightBit) {
             // The body's last line end is the boundary's; every other one becomes CRLF. Done on the UTF-8 bytes: a
             // line end is one byte in UTF-8, and the body was not to be copied through a String twice more.
@@ -86,6 +129,10 @@ public final class MimeDocument {
 
     // Every line end becomes CRLF; a lone CR never appears in what we write.
     private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(crlf(s));
+    }
+
+    private static byte[] crlf(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         int newlines = 0;
         for (byte b : bytes) {
@@ -93,7 +140,7 @@ public final class MimeDocument {
                 newlines++;
             }
         }
-        out.writeBytes(crlf(bytes, bytes.length, newlines));
+        return crlf(bytes, bytes.length, newlines);
     }
 
     /**

@@ -1,5 +1,11 @@
 package bg.nrm.service.referral.document;
 
+import bg.nrm.service.http.Json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /**
  * The documents of one screening's referrals, made together. They share most of what they say (the referrer, the
  * person as each kind of document shows it, the findings with their questions, the answers and notes of the
@@ -15,6 +21,8 @@ public final class ScreeningDocuments {
     private final DocumentBuilder.Parts parts = new DocumentBuilder.Parts();
     private final DocumentText text = new DocumentText();
     private final DocumentJson json = new DocumentJson();
+    // The subject names the level (one per screening) and the deadline.
+    private final Map<DocumentV2.Time, String> subjects = new IdentityHashMap<>();
 
     /** The document for one recipient; {@code in} must come from the same screening as the others of this set. */
     public DocumentV2 document(DocumentBuilder.Input in) {
@@ -27,6 +35,8 @@ public final class ScreeningDocuments {
     }
 
     byte[] plaintext(DocumentV2 doc, String boundary) {
-        return MimeDocument.compose(doc, text.render(doc), json.write(doc), boundary);
+        String subject = subjects.computeIfAbsent(doc.dueBy(), t -> MimeDocument.subject(doc));
+        return MimeDocument.compose(doc, text.render(doc), json.write(doc), boundary, subject,
+                () -> PlainText.render(doc).getBytes(StandardCharsets.UTF_8), () -> Json.writePretty(doc));
     }
 }

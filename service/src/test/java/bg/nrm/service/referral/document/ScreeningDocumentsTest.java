@@ -186,7 +186,7 @@ class ScreeningDocumentsTest {
 
     /** Text a user could type: line ends of every kind, NUL, tabs, long words and values, Cyrillic, emoji. */
     private String hostile() {
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(13)) {
             case 0 -> "първи ред\r\nвтори ред\nтрети\rред";
             case 1 -> "нула\u0000байт";
             case 2 -> "дълга дума " + "Щ".repeat(200);
@@ -199,6 +199,7 @@ class ScreeningDocumentsTest {
             case 8 -> "\n\n\r\n";
             case 9 -> " водещ и краен интервал ";
             case 10 -> "<script>alert(1)</script> &amp; =?UTF-8?B?AA==?=";
+            case 11 -> "ред, завършващ с CR\r";
             default -> "обикновен текст";
         };
     }
