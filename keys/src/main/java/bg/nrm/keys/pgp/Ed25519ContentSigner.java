@@ -26,6 +26,8 @@ import java.security.NoSuchAlgorithmException;
 final class Ed25519ContentSigner implements PGPContentSignerBuilder {
     private final Ed25519PrivateKeyParameters key;
     private final long keyId;
+    // Made once (a provider lookup per envelope was not free); reset for each signature.
+    private final MessageDigest sha512 = newSha512();
 
     Ed25519ContentSigner(Ed25519PrivateKeyParameters key, long keyId) {
         this.key = key;
@@ -35,7 +37,7 @@ final class Ed25519ContentSigner implements PGPContentSignerBuilder {
 
     @Override
     public PGPContentSigner build(int signatureType, PGPPrivateKey privateKey) {
-        MessageDigest sha512 = newSha512();
+        sha512.reset();
         return new PGPContentSigner() {
             private byte[] digest;
 

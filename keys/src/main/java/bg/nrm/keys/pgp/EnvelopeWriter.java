@@ -1,7 +1,6 @@
 package bg.nrm.keys.pgp;
 
 import org.bouncycastle.bcpg.BCPGOutputStream;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -11,7 +10,6 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,9 +29,9 @@ import java.util.Date;
  */
 final class EnvelopeWriter {
     // The JDK's AES uses the processor's AES instructions; Bouncy Castle's is table-driven Java.
-    private static final Provider JDK_AES = jdkAesProvider();
+    static final Provider JDK_AES = jdkAesProvider();
     // A DRBG is thread-safe and does not serialise callers on a lock around /dev/urandom.
-    private static final SecureRandom RANDOM = newRandom();
+    static final SecureRandom RANDOM = newRandom();
 
     private EnvelopeWriter() {
     }
@@ -50,11 +48,8 @@ final class EnvelopeWriter {
         unhashed.setIssuerKeyID(false, signer.publicKey().getKeyID());
         signature.setUnhashedSubpackets(unhashed.generate());
 
-        PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                        .setProvider(JDK_AES)
-                        .setWithIntegrityPacket(true)
-                        .setSecureRandom(RANDOM));
+        // AES-256, SEIPD v1 with the integrity packet; the cipher and digest are the signer's own, made once.
+        PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(signer.dataEncryption());
         for (PGPPublicKey recipient : recipients) {
             encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(recipient).setSecureRandom(RANDOM));
         }

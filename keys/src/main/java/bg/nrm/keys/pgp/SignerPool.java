@@ -30,8 +30,12 @@ import java.util.function.Supplier;
 final class SignerPool {
     private static final int MAX_IDLE = 64;
 
-    /** One private copy of the signing subkey: never used by two threads at once. */
-    record Signer(PGPPrivateKey privateKey, PGPPublicKey publicKey, PGPContentSignerBuilder contentSigner) {
+    /**
+     * One private copy of the signing subkey, with the data encryption of the envelope it signs: never used by two
+     * threads at once.
+     */
+    record Signer(PGPPrivateKey privateKey, PGPPublicKey publicKey, PGPContentSignerBuilder contentSigner,
+                  AesEncryptorBuilder dataEncryption) {
     }
 
     private final Supplier<PGPSecretKeyRing> parse;
@@ -67,7 +71,7 @@ final class SignerPool {
                     ? new Ed25519ContentSigner((Ed25519PrivateKeyParameters) new BcPGPKeyConverter().getPrivateKey(key),
                             pub.getKeyID())
                     : new BcPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA512);
-            return new Signer(key, pub, contentSigner);
+            return new Signer(key, pub, contentSigner, new AesEncryptorBuilder(EnvelopeWriter.JDK_AES, EnvelopeWriter.RANDOM));
         } catch (PGPException e) {
             throw new KeysException("service signing key unusable", e);
         }

@@ -52,6 +52,30 @@ class EnvelopesTest {
     }
 
     @Test
+    void envelopesMadeOneAfterAnotherEachOpenToTheirOwnPlaintext() {
+        // One thread: the same pooled signer, with its cipher and digests, makes every envelope in turn.
+        List<String> envelopes = new ArrayList<>();
+        List<byte[]> plaintexts = new ArrayList<>();
+        for (int size : new int[] {0, 1, 15, 16, 17, 4096, 70_000, 3}) {
+            byte[] plaintext = new byte[size];
+            for (int i = 0; i < size; i++) {
+                plaintext[i] = (byte) (i * 31 + size);
+            }
+            plaintexts.add(plaintext);
+            envelopes.add(Envelopes.signAndEncrypt(plaintext, service, List.of(police.armoredCertificate(),
+                    crisisCentre.armoredCertificate())));
+        }
+        for (int k = 0; k < envelopes.size(); k++) {
+            OpenedEnvelope opened = Envelopes.decryptAndVerify(envelopes.get(k), crisisCentre.armoredSecretKey(),
+                    "секрет".toCharArray(), List.of(service.armoredCertificate()));
+            assertThat(opened.signatureVerified()).isTrue();
+            assertThat(opened.plaintext()).isEqualTo(plaintexts.get(k));
+            assertThat(Envelopes.decryptAndVerify(envelopes.get(k), police.armoredSecretKey(), null,
+                    List.of(service.armoredCertificate())).plaintext()).isEqualTo(plaintexts.get(k));
+        }
+    }
+
+    @Test
     void oneServiceKeySignsFromManyThreadsAtOnce() throws Exception {
         // Regression: sharing one Bouncy Castle key ring between threads corrupted signature digests under load.
         ExecutorService pool = Executors.newFixedThreadPool(8);
