@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +49,41 @@ class SealerTest {
         assertThat(first.key().toBytes()).isNotEqualTo(second.key().toBytes());
         assertThatThrownBy(() -> sealer.open(second.key(), first.ciphertext(), RECORD_17)).isInstanceOf(KeysException.class);
         assertThatThrownBy(() -> sealer.open(first.key(), first.ciphertext(), RECORD_18)).isInstanceOf(KeysException.class);
+    }
+
+    @Test
+    void recordsSealedAndOpenedOnEightThreadsAtOnceEachOpenToTheirOwnPlaintext() throws Exception {
+        // The sealer keeps cipher objects for reuse; none may be used by two threads at once, nor keep a key or
+        // nonce from an earlier use. Failed opens (a wrong record id) are mixed in, so a cipher left in an error state
+        // would show.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    int opened = 0;
+                    for (int i = 0; i < 300; i++) {
+                        byte[] plaintext = ("record " + thread + "/" + i).repeat(1 + i % 7).getBytes(StandardCharsets.UTF_8);
+                        byte[] id = ("screening/" + thread + "-" + i).getBytes(StandardCharsets.UTF_8);
+                        Sealer.Sealed sealed = sealer.sealNew(plaintext, id);
+                        if (i % 5 == 0) {
+                            assertThatThrownBy(() -> sealer.open(sealed.key(), sealed.ciphertext(), RECORD_18))
+                                    .isInstanceOf(KeysException.class);
+                        }
+                        WrappedDataKey again = WrappedDataKey.fromBytes(sealed.key().toBytes());
+                        assertThat(sealer.open(again, sealed.ciphertext(), id)).isEqualTo(plaintext);
+                        opened++;
+                    }
+                    return opened;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : done) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(300);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
