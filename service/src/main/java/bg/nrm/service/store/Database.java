@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * SQL on SQLite and PostgreSQL; the few type names that differ are Flyway placeholders ({@code ${binary}}).
  * SQLite runs in WAL mode with full synchronous commits and a single connection for everything that writes, so
  * writers never contend; pure reads on the hot path ({@link #query}) use a few read-only connections beside it, which
- * WAL lets read while a commit is under way, and checkpoints mostly run on a connection of their own
- * ({@link Checkpointer}). On PostgreSQL the group committer has a connection of its own beside the pool.
+ * WAL lets read while a commit is under way, and checkpoints run on a connection of their own, never inside a
+ * commit ({@link Checkpointer}). On PostgreSQL the group committer has a connection of its own beside the pool.
  * Nothing waits on the database for ever ({@link Timeouts}): a lock held elsewhere, a statement that runs away, a
  * server that stops answering or cannot be reached each end in an error after a bounded time.
  */
@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
         this.readers = readers;
         this.writer = writer;
         this.postgres = postgres;
-        this.groupCommit = new GroupCommit(writer, !postgres);
+        this.groupCommit = new GroupCommit(writer, !postgres, checkpointer);
         this.checkpointer = checkpointer;
         this.readerStatements = postgres ? null : new ConcurrentHashMap<>();
     }
@@ -96,6 +96,9 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("busy_timeout", Long.toString(timeouts.busy().toMillis()));
             // The write-ahead log file is cut back to this size after a checkpoint has emptied it.
             config.addDataSourceProperty("journal_size_limit", Long.toString(64L << 20));
+            // No checkpoint inside a commit, while the batch it would hold up waits: the checkpointer's thread copies
+            // the log beside the writer, and the writer finishes the job between two batches (Checkpointer).
+            config.addDataSourceProperty("wal_autocheckpoint", "0");
             // A page cache that holds the indexes' hot pages (the default is 2 MiB), so a batch does not read back
             // pages it has just written.
             config.addDataSourceProperty("cache_size", Long.toString(-WRITER_CACHE_KIB));

@@ -37,6 +37,8 @@ final class GroupCommit implements AutoCloseable {
 
     private final DataSource dataSource;
     private final StatementCache statements;
+    // SQLite: the log's checkpoints, woken after each commit (null on PostgreSQL).
+    private final Checkpointer checkpointer;
     private final LinkedBlockingQueue<Item> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong commits = new AtomicLong();
@@ -45,9 +47,10 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicLong roundTrips = new AtomicLong();
     private volatile boolean closed;
 
-    GroupCommit(DataSource dataSource, boolean cacheStatements) {
+    GroupCommit(DataSource dataSource, boolean cacheStatements, Checkpointer checkpointer) {
         this.dataSource = dataSource;
         this.statements = cacheStatements ? new StatementCache() : null;
+        this.checkpointer = checkpointer;
         this.writer = Thread.ofPlatform().daemon().name("nrm-group-commit").start(this::loop);
     }
 
@@ -132,14 +135,18 @@ final class GroupCommit implements AutoCloseable {
                 roundTrips.addAndGet(writes.roundTrips());
                 c.setAutoCommit(true);
             }
+            // Answered first: what follows is the log's upkeep, which none of this batch waits for.
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results[i]);
+            }
+            if (checkpointer != null) {
+                checkpointer.beforeNextBatch(pooled);
+                checkpointer.wake();
+            }
         } catch (SQLException e) {
             for (Item item : batch) {
                 item.result().completeExceptionally(wrap(e));
             }
-            return;
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(results[i]);
         }
     }
 

@@ -267,4 +267,46 @@ class GroupCommitTest {
             assertThat(db.checkpointer().checkpoints()).isPositive();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theLogStartsAgainUnderSteadyWritesSoItStaysBounded() throws Exception {
+        String url = url("sqlite");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Database db = Database.open(url)) {
+            db.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE gc_blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)");
+                }
+                return null;
+            });
+            // 192 MiB through the writer from eight threads at once, so that it always has a batch waiting: no commit
+            // checkpoints by itself (wal_autocheckpoint=0), and the log would hold all of it unless it starts again.
+            byte[] body = new byte[1 << 20];
+            new java.util.Random(7).nextBytes(body);
+            List<Future<Object>> writes = new ArrayList<>();
+            for (int i = 0; i < 192; i++) {
+                int id = i;
+                writes.add(pool.submit(() -> db.inGroupCommit(c -> {
+                    Sql.update(c, "INSERT INTO gc_blobs (id, body) VALUES (?, ?)", id, body);
+                    return null;
+                })));
+            }
+            for (Future<Object> w : writes) {
+                w.get(120, TimeUnit.SECONDS);
+            }
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(LENGTH(body)) FROM gc_blobs")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(192);
+                assertThat(rs.getLong(2)).isEqualTo(192L << 20);
+            }
+            // The log restarts once about 32 MiB are in it (Checkpointer.RESTART_FRAMES; the writer learns the log's
+            // length from the last checkpoint, so with batches of up to 8 MiB it may run past that before it restarts)
+            // and is overwritten from its beginning, so its file stays well below what went through it.
+            assertThat(java.nio.file.Files.size(dir.resolve("nrm.db-wal"))).isLessThan(96L << 20);
+            assertThat(db.checkpointer().checkpoints()).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -135,14 +135,24 @@ class ReadersTest {
             }
             db.inGroupCommit(c -> Sql.update(c, "INSERT INTO rd_items (id) VALUES (?)", "second"));
             // A TRUNCATE checkpoint copies the whole log into the main file and empties it; a read still open on any
-            // reader connection would make it stop short (busy = 1).
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-                 Statement s = c.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getInt(1)).as("checkpoint busy").isZero();
-                assertThat(rs.getInt(2)).as("log frames left").isZero();
+            // reader connection would make it stop short (busy = 1) every time. The service's checkpointer, woken by
+            // each commit, may hold the checkpoint lock at the moment asked (busy too): a few tries tell them apart.
+            int busy = 1;
+            int frames = -1;
+            for (int i = 0; i < 50 && busy != 0; i++) {
+                if (i > 0) {
+                    Thread.sleep(20);
+                }
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                     Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    assertThat(rs.next()).isTrue();
+                    busy = rs.getInt(1);
+                    frames = rs.getInt(2);
+                }
             }
+            assertThat(busy).as("checkpoint busy").isZero();
+            assertThat(frames).as("log frames left").isZero();
             assertThat(count(db)).isEqualTo(2);
         }
     }
