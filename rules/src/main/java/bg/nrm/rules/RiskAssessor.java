@@ -85,7 +85,7 @@ public final class RiskAssessor {
         private static KieSessionsPool load(String kbase) {
             KieBase base;
             try {
-                base = RuleModule.container().getKieBase(kbase);
+                base = RuleModule.kieBase(kbase);
             } catch (RuntimeException e) {
                 throw new RulesException("the screening rules cannot be loaded", e);
             }

@@ -22,7 +22,7 @@ class EmptyRuleBaseTest {
     @DisplayName("the module's screening knowledge bases have their rules")
     void builtInKnowledgeBasesAreAccepted() {
         for (String name : new String[] {"screeningKB", "screeningKB2"}) {
-            assertThat(RiskAssessor.requireRules(RuleModule.container().getKieBase(name), name)).isNotNull();
+            assertThat(RiskAssessor.requireRules(RuleModule.kieBase(name), name)).isNotNull();
         }
     }
 }

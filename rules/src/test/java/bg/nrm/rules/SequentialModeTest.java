@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.conf.SequentialOption;
 import org.kie.api.runtime.StatelessKieSession;
 
@@ -31,19 +32,24 @@ class SequentialModeTest {
     private static final KieBase NORMAL_1 = normalAgenda("screeningKB");
     private static final KieBase NORMAL_2 = normalAgenda("screeningKB2");
 
+    // The reference: the same rules through a Drools container reading kmodule.xml, under the normal agenda.
     private static KieBase normalAgenda(String name) {
         KieServices kie = KieServices.Factory.get();
         KieBaseConfiguration conf = kie.newKieBaseConfiguration();
         conf.setOption(SequentialOption.NO);
-        return RuleModule.container().newKieBase(name, conf);
+        return kie.newKieClasspathContainer(RuleModule.class.getClassLoader()).newKieBase(name, conf);
     }
 
     @Test
-    @DisplayName("the assessor's knowledge bases are sequential, the reference ones are not")
+    @DisplayName("the assessor's knowledge bases are sequential and immutable, the reference ones are not sequential")
     void assessorIsSequential() {
-        KieBase assessing = RuleModule.container().getKieBase("screeningKB2");
+        for (String name : List.of("screeningKB", "screeningKB2")) {
+            KieBase assessing = RuleModule.kieBase(name);
 
-        assertThat(((InternalRuleBase) assessing).getRuleBaseConfiguration().isSequential()).isTrue();
+            assertThat(((InternalRuleBase) assessing).getRuleBaseConfiguration().isSequential()).as(name).isTrue();
+            assertThat(((InternalRuleBase) assessing).getRuleBaseConfiguration()
+                    .getOption(KieBaseMutabilityOption.KEY)).as(name).isEqualTo(KieBaseMutabilityOption.DISABLED);
+        }
         assertThat(((InternalRuleBase) NORMAL_2).getRuleBaseConfiguration().isSequential()).isFalse();
     }
 

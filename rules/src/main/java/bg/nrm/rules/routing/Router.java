@@ -6,7 +6,6 @@ import bg.nrm.rules.RuleModule;
 import bg.nrm.rules.RulesException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.ArrayList;
@@ -298,21 +297,14 @@ public final class Router {
     }
 
     private static KieBases load() {
-        KieContainer container;
-        try {
-            // The module's one container, shared with the assessor (each container keeps the class bytes of the whole
-            // build-time model in the heap).
-            container = RuleModule.container();
-        } catch (RuntimeException e) {
-            throw new RulesException("the routing rules could not be loaded (is the build-time model missing?)", e);
-        }
-        return new KieBases(kieBase(container, KIE_BASE, RULE_PACKAGE), kieBase(container, KIE_BASE_2, RULE_PACKAGE_2));
+        return new KieBases(kieBase(KIE_BASE, RULE_PACKAGE), kieBase(KIE_BASE_2, RULE_PACKAGE_2));
     }
 
-    private static KieBase kieBase(KieContainer container, String name, String rulePackage) {
+    private static KieBase kieBase(String name, String rulePackage) {
         KieBase kieBase;
         try {
-            kieBase = container.getKieBase(name);
+            // The module's knowledge bases are shared with the assessor and built once.
+            kieBase = RuleModule.kieBase(name);
         } catch (RuntimeException e) {
             throw new RulesException("the routing rules could not be loaded (is the build-time model missing?)", e);
         }

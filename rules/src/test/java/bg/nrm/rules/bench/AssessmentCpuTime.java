@@ -75,7 +75,7 @@ public final class AssessmentCpuTime {
         boolean two = q.version() >= 2;
         ScreeningFacts facts = two ? ScreeningFacts.ofRulesetTwo(q, input.subject(), input.answers())
                 : ScreeningFacts.of(q, input.subject(), input.answers());
-        StatelessKieSession session = RuleModule.container().getKieBase(two ? "screeningKB2" : "screeningKB")
+        StatelessKieSession session = RuleModule.kieBase(two ? "screeningKB2" : "screeningKB")
                 .newStatelessKieSession();
         int[] inserted = new int[1];
         int[] fired = new int[1];
