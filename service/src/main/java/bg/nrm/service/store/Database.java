@@ -104,17 +104,25 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("cache_size", Long.toString(-WRITER_CACHE_KIB));
         }
         HikariDataSource ds = new HikariDataSource(config);
-        try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("binary", postgres ? "BYTEA" : "BLOB", "rowkey", postgres ? "BIGINT" : "INTEGER"))
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw new StoreException("database migration failed", e);
+        // A restart of the same build on its own database: nothing to apply, nothing changed, so no Flyway.
+        if (!AppliedMigrations.allApplied(ds)) {
+            try {
+                Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:" + AppliedMigrations.LOCATION)
+                        .placeholders(Map.of("binary", postgres ? "BYTEA" : "BLOB",
+                                "rowkey", postgres ? "BIGINT" : "INTEGER"))
+                        .load()
+                        .migrate();
+            } catch (RuntimeException e) {
+                ds.close();
+                throw new StoreException("database migration failed", e);
+            }
         }
+        return opened(jdbcUrl, timeouts, postgres, ds);
+    }
+
+    private static Database opened(String jdbcUrl, Timeouts timeouts, boolean postgres, HikariDataSource ds) {
         if (postgres) {
             return new Database(ds, ds, postgresWriter(jdbcUrl, timeouts), true, null);
         }
