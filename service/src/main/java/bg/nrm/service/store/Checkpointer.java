@@ -91,13 +91,14 @@ final class Checkpointer implements AutoCloseable {
     /**
      * Called by the writer between two batches, on its own connection, after it has answered the last one: once the
      * log has grown past {@link #RESTART_FRAMES}, checkpoints what is left of it, so that the next transaction starts
-     * the log again. If this thread is checkpointing at that moment, SQLite returns at once and the writer tries
-     * again after its next batch.
+     * the log again. If this thread is checkpointing at that moment, the writer waits for that run to end and then
+     * copies what is left (SQLite would answer a second checkpoint "busy" at once).
      */
     void beforeNextBatch(Connection writer) {
         if (logFrames < RESTART_FRAMES) {
             return;
         }
+        running.lock();
         try {
             if (checkpoint(writer)) {
                 // All of it is in the main file: the writer's next transaction writes from the log's beginning.
