@@ -41,6 +41,8 @@ public final class RuleModule {
     private static final String MODEL_VERSION_LINE = "Drools-Model-Version:";
 
     private static final Map<String, KieBase> BUILT = new HashMap<>();
+    // The generated model classes, instantiated once for all the knowledge bases (each takes the packages it names).
+    private static List<Model> models;
 
     private RuleModule() {
     }
@@ -59,7 +61,10 @@ public final class RuleModule {
                 if (settings == null) {
                     throw new RulesException("no knowledge base named " + name);
                 }
-                known = build(settings);
+                if (models == null) {
+                    models = models();
+                }
+                known = build(settings, models);
                 BUILT.put(name, known);
             }
             return known;
@@ -95,7 +100,7 @@ public final class RuleModule {
 
     // As Drools' CanonicalKieModule builds a knowledge base of the executable model from a kmodule's settings: the
     // same options, the generated model classes of the base's packages, the base named as in kmodule.xml.
-    private static KieBase build(KieBaseModel settings) {
+    private static KieBase build(KieBaseModel settings, List<Model> models) {
         KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, RuleModule.class.getClassLoader());
         conf.setOption(settings.getEqualsBehavior());
         conf.setOption(settings.getEventProcessingMode());
@@ -103,7 +108,7 @@ public final class RuleModule {
         conf.setOption(settings.getSequential());
         conf.setOption(settings.getMutability());
         KiePackagesBuilder packages = new KiePackagesBuilder(conf);
-        for (Model model : models()) {
+        for (Model model : models) {
             if (settings.getPackages().contains(model.getPackageName())) {
                 packages.addModel(model);
             }
@@ -111,7 +116,7 @@ public final class RuleModule {
         return new KieBaseBuilder(settings, conf).createKieBase(packages.build());
     }
 
-    /** A new instance of every model class the build generated. */
+    /** A new instance of every model class the build generated (kept by {@link #kieBase} for all the bases). */
     static List<Model> models() {
         List<Model> models = new ArrayList<>();
         for (String className : modelClassNames()) {
