@@ -38,7 +38,8 @@ import java.util.function.IntFunction;
  *   <li>(b) the database's own durable commit rate for rows of about a screening's size, one commit at a time;</li>
  *   <li>(c) {@code POST /api/v1/screenings} with bodies of the current questionnaire (version 2): a NONE child
  *       screening, a HIGH child screening (6 signed and encrypted referrals), and a realistic mix (50 % NONE, 20 % LOW,
- *       20 % MEDIUM, 9 % HIGH, 1 % IMMEDIATE), each scenario after a warm-up step of its own that is not reported;</li>
+ *       20 % MEDIUM, 9 % HIGH, 1 % IMMEDIATE), each scenario after a warm-up of its own (two steps at its first
+ *       rate) that is not reported;</li>
  * </ol>
  * throughput, p50/p99/p99.9 latency from the intended send time, the service's CPU per request, and the ratios
  * (c)/(a) and (c)/(b). Every 201 is counted and read back afterwards ({@code GET /api/v1/screenings/{id}}); once, on
@@ -135,9 +136,10 @@ public final class LoadBenchmark {
                 for (Scenario sc : scenarios) {
                     double max = 0;
                     // Warm-up at the scenario's first rate (JIT of its own path), not recorded; its 201s are read
-                    // back with the others.
-                    OpenLoop.Step warm = load.run(sc.rates()[0], Math.min(3, stepSeconds), post(screenings, token, sc.body()),
-                            201, true);
+                    // back with the others. Two steps long (10 s at the default): with 3 s, the HIGH screenings' first
+                    // steps were still measured while C2 compiled their path (a quarter of the CPU samples at 300/s).
+                    OpenLoop.Step warm = load.run(sc.rates()[0], Math.min(10, 2 * stepSeconds),
+                            post(screenings, token, sc.body()), 201, true);
                     for (String b : warm.okBodies()) {
                         created.add(Json.read(b, JsonNode.class).get("id").asText());
                     }
