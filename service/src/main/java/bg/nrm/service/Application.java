@@ -451,8 +451,9 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * The keystore with the keys every start reads already unlocked (each unlock runs the password KDF): the audit
-     * and token MAC keys, and the primary KEK (by wrapping one throw-away data key).
+     * The keystore with the keys every start reads (opening it runs the password KDF once and unlocks every key;
+     * a keystore of the earlier BCFKS layout is converted here): the audit and token MAC keys, created on a first
+     * start, and the primary KEK's cipher (by wrapping one throw-away data key).
      */
     private static KeyEncryptionKeys unlockedKeystore(Settings settings, Path keysDir) {
         KeyEncryptionKeys keks = openKeystore(settings, keysDir);

@@ -2,62 +2,68 @@ package bg.nrm.keys.atrest;
 
 import bg.nrm.keys.KeysException;
 import bg.nrm.keys.SecretBytes;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.Provider;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The key-encryption keys (KEKs), kept in a password-protected BCFKS keystore file. One KEK, the newest, is the
- * primary and wraps new data keys; older ones only unwrap until removed. The keystore also holds the bearer-token
- * signing key, so issued tokens survive a restart.
+ * The key-encryption keys (KEKs), kept in a password-protected keystore file. One KEK, the newest, is the primary and
+ * wraps new data keys; older ones only unwrap until removed. The keystore also holds the bearer-token signing key and
+ * the audit chain's MAC key, so issued tokens and the chain survive a restart.
+ *
+ * <p>The file ({@link KeyFile}) seals all keys together under one key derived from the password: opening it runs the
+ * password KDF once. A keystore written by earlier versions (BCFKS, where the KDF ran for the store and again for
+ * every entry) is converted when opened: read whole with the password, written in the new layout to a temporary file
+ * that is synced and checked, then renamed over the old one, so a crash at any point leaves one complete file with
+ * every key. The old file is not kept beside it: a KEK removed later (crypto-shredding) must not survive in a copy.
  *
  * <p>KEK ids are {@code kek-0001}, {@code kek-0002}, ...; the highest is the primary. Every change is written to
- * disk at once (atomically, owner-only permissions where supported). Thread-safe.
+ * disk at once (atomically and synced, owner-only permissions where supported). Thread-safe.
  */
 public final class KeyEncryptionKeys {
-    private static final Provider BC = new BouncyCastleProvider();
-    private static final String KEYSTORE_TYPE = "BCFKS";
+    private static final System.Logger LOG = System.getLogger(KeyEncryptionKeys.class.getName());
     private static final String TOKEN_ALIAS = "token-hmac";
     private static final String AUDIT_ALIAS = "audit-hmac";
     private static final Pattern KEK_ID = Pattern.compile("kek-\\d{4,9}");
     private static final int KEK_BYTES = 32;
+    // File locks are held per process: threads of one JVM converting a keystore take this monitor first.
+    private static final Object CONVERSION = new Object();
 
     private final Path file;
-    private final char[] password;
-    private final KeyStore store;
-    // Unlocking a BCFKS entry runs the password KDF; each key is unlocked once per process and kept here, readable
-    // without the lock, so sealing neither repeats the KDF nor queues behind other threads.
-    private final Map<String, SecretKey> unlocked = new ConcurrentHashMap<>();
+    private final KeyFile.FileKey fileKey;
+    // Every key of the file, unlocked once when it was opened; readable without the lock.
+    private final Map<String, SecretKey> entries;
     // The primary id, known once read; changed only by rotate() (the primary itself cannot be removed).
     private volatile String primary;
 
-    private KeyEncryptionKeys(Path file, char[] password, KeyStore store) {
+    private KeyEncryptionKeys(Path file, KeyFile.FileKey fileKey, Map<String, SecretKey> entries) {
         this.file = file;
-        this.password = password;
-        this.store = store;
+        this.fileKey = fileKey;
+        this.entries = new ConcurrentHashMap<>(entries);
     }
 
     /**
-     * Opens the keystore at {@code keystoreFile}, or creates it with a first KEK if it does not exist.
+     * Opens the keystore at {@code keystoreFile}, or creates it with a first KEK if it does not exist. A keystore in
+     * the earlier BCFKS layout is converted to the current one (see the class comment); should the file not be
+     * writable, it is used as it is and converted at a later open.
      *
-     * @param password protects the keystore; copied, the caller may clear its array
+     * @param password protects the keystore; not kept, the caller may clear its array
      * @throws KeysException if the file cannot be read or written, or the password is wrong or the file damaged
      */
     public static KeyEncryptionKeys openOrCreate(Path keystoreFile, char[] password) {
@@ -66,25 +72,96 @@ public final class KeyEncryptionKeys {
         }
         char[] pw = Arrays.copyOf(password, password.length);
         try {
-            KeyStore ks = KeyStore.getInstance(KEYSTORE_TYPE, BC);
             if (Files.exists(keystoreFile)) {
-                try (InputStream in = Files.newInputStream(keystoreFile)) {
-                    ks.load(in, pw);
-                } catch (IOException | GeneralSecurityException e) {
-                    throw new KeysException("keystore could not be opened (wrong password or damaged file)");
-                }
-                KeyEncryptionKeys keys = new KeyEncryptionKeys(keystoreFile, pw, ks);
+                byte[] content = read(keystoreFile);
+                KeyEncryptionKeys keys = KeyFile.isKeyFile(content) ? open(keystoreFile, content, pw)
+                        : convert(keystoreFile, pw);
                 if (keys.ids().isEmpty()) {
                     throw new KeysException("keystore holds no key-encryption key");
                 }
                 return keys;
             }
-            ks.load(null, pw);
-            KeyEncryptionKeys keys = new KeyEncryptionKeys(keystoreFile, pw, ks);
+            KeyEncryptionKeys keys = new KeyEncryptionKeys(keystoreFile, KeyFile.newKey(pw), Map.of());
             keys.rotate();
             return keys;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new KeysException("keystore could not be created", e);
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+    }
+
+    private static KeyEncryptionKeys open(Path file, byte[] content, char[] pw) {
+        KeyFile.FileKey key = KeyFile.keyFor(content, pw);
+        return new KeyEncryptionKeys(file, key, KeyFile.open(content, key));
+    }
+
+    // Under a lock file beside the keystore (and this process's monitor), so that of two processes opening the same
+    // old keystore one converts it and the other then finds the new layout, rather than both writing it.
+    private static KeyEncryptionKeys convert(Path file, char[] pw) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        synchronized (CONVERSION) {
+            try (FileChannel lock = lockChannel(lockFile); FileLock held = lock.lock()) {
+                byte[] content = read(file);
+                if (KeyFile.isKeyFile(content)) {
+                    return open(file, content, pw);
+                }
+                Map<String, SecretKey> old = LegacyKeystore.read(content, pw);
+                KeyFile.FileKey key = KeyFile.newKey(pw);
+                byte[] converted = KeyFile.seal(old, key);
+                if (!sameKeys(KeyFile.open(converted, key), old)) {
+                    throw new KeysException("keystore conversion failed: the converted keys differ");
+                }
+                try {
+                    KeyFile.writeAtomically(file, converted);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "the keystore could not be converted to the current layout "
+                            + "(it stays as it is and is converted at a later start): " + e.getClass().getSimpleName());
+                    return new KeyEncryptionKeys(file, key, old);
+                }
+                if (!sameKeys(KeyFile.open(read(file), key), old)) {
+                    throw new KeysException("keystore conversion failed: the file written differs");
+                }
+                LOG.log(System.Logger.Level.INFO, "keystore converted to the current layout (" + old.size() + " keys)");
+                return new KeyEncryptionKeys(file, key, old);
+            } catch (IOException e) {
+                throw new KeysException("keystore could not be converted", e);
+            }
+        }
+    }
+
+    private static FileChannel lockChannel(Path lockFile) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return FileChannel.open(lockFile, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(lockFile, options);
+    }
+
+    private static boolean sameKeys(Map<String, SecretKey> a, Map<String, SecretKey> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, SecretKey> e : a.entrySet()) {
+            SecretKey other = b.get(e.getKey());
+            byte[] x = e.getValue().getEncoded();
+            byte[] y = other.getEncoded();
+            try {
+                if (!MessageDigest.isEqual(x, y) || !e.getValue().getAlgorithm().equals(other.getAlgorithm())) {
+                    return false;
+                }
+            } finally {
+                Arrays.fill(x, (byte) 0);
+                Arrays.fill(y, (byte) 0);
+            }
+        }
+        return true;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new KeysException("keystore could not be read", e);
         }
     }
 
@@ -106,18 +183,14 @@ public final class KeyEncryptionKeys {
 
     /** All KEK ids, oldest first. */
     public synchronized List<String> ids() {
-        try {
-            List<String> ids = new ArrayList<>();
-            for (String alias : Collections.list(store.aliases())) {
-                if (KEK_ID.matcher(alias).matches()) {
-                    ids.add(alias);
-                }
+        List<String> ids = new ArrayList<>();
+        for (String alias : entries.keySet()) {
+            if (KEK_ID.matcher(alias).matches()) {
+                ids.add(alias);
             }
-            ids.sort(null);
-            return List.copyOf(ids);
-        } catch (GeneralSecurityException e) {
-            throw new KeysException("keystore unreadable", e);
         }
+        ids.sort(null);
+        return List.copyOf(ids);
     }
 
     /**
@@ -131,7 +204,6 @@ public final class KeyEncryptionKeys {
         int next = ids.isEmpty() ? 1 : Integer.parseInt(ids.get(ids.size() - 1).substring(4)) + 1;
         String id = String.format("kek-%04d", next);
         putSecret(id, "AES", SecretBytes.random(KEK_BYTES));
-        save();
         primary = id;
         return id;
     }
@@ -147,13 +219,13 @@ public final class KeyEncryptionKeys {
         if (kekId.equals(primaryId())) {
             throw new KeysException("the primary key-encryption key cannot be removed: " + kekId);
         }
+        SecretKey removed = entries.remove(kekId);
         try {
-            store.deleteEntry(kekId);
-            unlocked.remove(kekId);
-        } catch (GeneralSecurityException e) {
-            throw new KeysException("keystore update failed", e);
+            save();
+        } catch (KeysException e) {
+            entries.put(kekId, removed);
+            throw e;
         }
-        save();
     }
 
     /**
@@ -161,11 +233,9 @@ public final class KeyEncryptionKeys {
      * caller should clear it once handed to the token service.
      */
     public synchronized byte[] tokenKeyMaterial() {
-        SecretKey key = secret(TOKEN_ALIAS);
+        SecretKey key = entries.get(TOKEN_ALIAS);
         if (key == null) {
-            putSecret(TOKEN_ALIAS, "HmacSHA256", SecretBytes.random(32));
-            save();
-            key = secret(TOKEN_ALIAS);
+            key = putSecret(TOKEN_ALIAS, "HmacSHA256", SecretBytes.random(32));
         }
         return key.getEncoded();
     }
@@ -175,56 +245,34 @@ public final class KeyEncryptionKeys {
      * entry is checked with it). Not in the database, so that a database writer cannot recompute the chain.
      */
     public synchronized byte[] auditKeyMaterial() {
-        SecretKey key = secret(AUDIT_ALIAS);
+        SecretKey key = entries.get(AUDIT_ALIAS);
         if (key == null) {
-            putSecret(AUDIT_ALIAS, "HmacSHA256", SecretBytes.random(32));
-            save();
-            key = secret(AUDIT_ALIAS);
+            key = putSecret(AUDIT_ALIAS, "HmacSHA256", SecretBytes.random(32));
         }
         return key.getEncoded();
     }
 
     /** The KEK with this id, or null if there is none. */
     SecretKey kek(String kekId) {
-        if (kekId == null) {
+        if (kekId == null || !KEK_ID.matcher(kekId).matches()) {
             return null;
         }
-        SecretKey known = unlocked.get(kekId);
-        if (known != null) {
-            return known;
-        }
-        if (!KEK_ID.matcher(kekId).matches()) {
-            return null;
-        }
-        synchronized (this) {
-            return secret(kekId);
-        }
+        return entries.get(kekId);
     }
 
-    private SecretKey secret(String alias) {
-        SecretKey cached = unlocked.get(alias);
-        if (cached != null) {
-            return cached;
-        }
-        try {
-            KeyStore.Entry entry = store.getEntry(alias, new KeyStore.PasswordProtection(password));
-            SecretKey key = entry instanceof KeyStore.SecretKeyEntry s ? s.getSecretKey() : null;
-            if (key != null) {
-                unlocked.put(alias, key);
-            }
-            return key;
-        } catch (GeneralSecurityException e) {
-            throw new KeysException("keystore entry unreadable", e);
-        }
-    }
-
-    private void putSecret(String alias, String algorithm, SecretBytes material) {
+    // Adds the key and saves; on a failed save the key is not kept, so nothing is used that is not on disk.
+    private SecretKey putSecret(String alias, String algorithm, SecretBytes material) {
         byte[] raw = material.unsafeBytes();
         try {
-            store.setEntry(alias, new KeyStore.SecretKeyEntry(new SecretKeySpec(raw, algorithm)),
-                    new KeyStore.PasswordProtection(password));
-        } catch (GeneralSecurityException e) {
-            throw new KeysException("keystore update failed", e);
+            SecretKey key = new SecretKeySpec(raw, algorithm);
+            entries.put(alias, key);
+            try {
+                save();
+            } catch (KeysException e) {
+                entries.remove(alias);
+                throw e;
+            }
+            return key;
         } finally {
             Arrays.fill(raw, (byte) 0);
             material.clear();
@@ -233,18 +281,8 @@ public final class KeyEncryptionKeys {
 
     private void save() {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".keystore-", ".tmp"); // owner-only on POSIX by default
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    store.store(out, password);
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException | GeneralSecurityException e) {
+            KeyFile.writeAtomically(file, KeyFile.seal(new TreeMap<>(entries), fileKey));
+        } catch (IOException e) {
             throw new KeysException("keystore could not be saved", e);
         }
     }
