@@ -71,6 +71,7 @@ import bg.nrm.service.stats.DemoStatistics;
 import bg.nrm.service.stats.StatsService;
 import bg.nrm.service.store.Database;
 import bg.nrm.service.store.SecureFiles;
+import bg.nrm.service.store.SqliteLibrary;
 import bg.nrm.service.transport.ConnectionGuard;
 import bg.nrm.service.web.AdminPages;
 import bg.nrm.service.web.Assets;
@@ -148,6 +149,9 @@ public final class Application implements AutoCloseable {
         Path keysDir = SecureFiles.privateDirectory(SecureFiles.privateDirectory(settings.dataDir()).resolve("keys"));
         if (!settings.postgres() && settings.dbUrl().isEmpty()) {
             SecureFiles.privateDatabaseFile(settings.dataDir().resolve("nrm.db"));
+        }
+        if (!settings.postgres()) {
+            SqliteLibrary.useCopyIn(settings.dataDir());
         }
         // The slow independent parts of a start run side by side instead of one after another (they were about 2 s
         // of CPU in a row): the keystore's password KDF with the keys read at start, the service key, and the rule
