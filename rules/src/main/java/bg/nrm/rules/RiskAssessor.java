@@ -6,12 +6,19 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Assesses screenings with the Drools rules of package {@code bg.nrm.rules.screening} (kbase {@code screeningKB}),
  * compiled to the executable model at build time. Thread-safe: the knowledge base is built once per class loader,
  * and each assessment runs in a stateless session of its own, whose working memory comes from a shared pool (a
  * fresh one costs more than the rules themselves).
+ *
+ * <p>An assessor from {@link #create()} remembers the assessments the rules made, by everything their facts are made
+ * of ({@link ScreeningFacts#key()}: the questionnaire, what the person answers to the rules' questions, the codes
+ * answered yes and the strong codes unknown), and gives a screening like one assessed before the same assessment
+ * without a rule session. In service a session costs several times what it costs in a benchmark's loop (the network's
+ * memory and code are cold by the next screening), and most screenings repeat a few answer sets (every answer no).
  */
 public final class RiskAssessor {
     /**
@@ -25,19 +32,33 @@ public final class RiskAssessor {
     private static final String KBASE = "screeningKB";
     private static final String KBASE_2 = "screeningKB2";
 
+    // Far more than the answer sets that recur in practice; past it an assessment is not remembered, so screenings
+    // that never repeat cost memory no more than this (about 1.5 KB each for a HIGH one, key included).
+    private static final int MAX_REMEMBERED = 4096;
+
     private final KieSessionsPool sessions;
     private final Questionnaires questionnaires;
     private final ScreeningValidator validator;
+    private final ConcurrentHashMap<List<Object>, Assessment> remembered;
 
-    private RiskAssessor(KieSessionsPool sessions, Questionnaires questionnaires) {
+    private RiskAssessor(KieSessionsPool sessions, Questionnaires questionnaires, boolean remember) {
         this.sessions = sessions;
         this.questionnaires = questionnaires;
         this.validator = ScreeningValidator.create(questionnaires);
+        this.remembered = remember ? new ConcurrentHashMap<>() : null;
     }
 
-    /** An assessor over the built-in questionnaires. The first call loads the rules (under a second). */
+    /**
+     * An assessor over the built-in questionnaires that remembers its assessments. The first call loads the rules
+     * (under a second).
+     */
     public static RiskAssessor create() {
-        return new RiskAssessor(SessionsHolder.SESSIONS, Questionnaires.builtIn());
+        return new RiskAssessor(SessionsHolder.SESSIONS, Questionnaires.builtIn(), true);
+    }
+
+    /** An assessor that runs the rules for every screening, remembering nothing (the reference for tests, benchmarks). */
+    public static RiskAssessor runningTheRulesEachTime() {
+        return new RiskAssessor(SessionsHolder.SESSIONS, Questionnaires.builtIn(), false);
     }
 
     /**
@@ -52,18 +73,35 @@ public final class RiskAssessor {
         }
         Questionnaire questionnaire = questionnaires.find(input.questionnaireId(), input.questionnaireVersion())
                 .orElseThrow();
-        if (questionnaire.version() >= 2) {
-            ScreeningFacts facts = ScreeningFacts.ofRulesetTwo(questionnaire, input.subject(), input.answers());
-            StatelessKieSession session = SessionsHolder2.SESSIONS.newStatelessKieSession();
-            session.setGlobal("result", facts.result());
-            session.execute(facts.facts());
-            return facts.result().toAssessment(RULESET_VERSION_2);
+        boolean two = questionnaire.version() >= 2;
+        ScreeningFacts facts = two ? ScreeningFacts.ofRulesetTwo(questionnaire, input.subject(), input.answers())
+                : ScreeningFacts.of(questionnaire, input.subject(), input.answers());
+        if (remembered == null) {
+            return run(facts, two);
         }
-        ScreeningFacts facts = ScreeningFacts.of(questionnaire, input.subject(), input.answers());
-        StatelessKieSession session = sessions.newStatelessKieSession();
+        List<Object> key = facts.key();
+        Assessment known = remembered.get(key);
+        if (known != null) {
+            return known;
+        }
+        Assessment assessment = run(facts, two);
+        if (remembered.size() < MAX_REMEMBERED) {
+            Assessment earlier = remembered.putIfAbsent(key, assessment);
+            return earlier != null ? earlier : assessment;
+        }
+        return assessment;
+    }
+
+    private Assessment run(ScreeningFacts facts, boolean two) {
+        StatelessKieSession session = (two ? SessionsHolder2.SESSIONS : sessions).newStatelessKieSession();
         session.setGlobal("result", facts.result());
         session.execute(facts.facts());
-        return facts.result().toAssessment(RULESET_VERSION);
+        return facts.result().toAssessment(two ? RULESET_VERSION_2 : RULESET_VERSION);
+    }
+
+    /** How many assessments this assessor remembers (for tests). */
+    int remembered() {
+        return remembered == null ? 0 : remembered.size();
     }
 
     /** The ruleset that assesses screenings of this questionnaire version. */

@@ -138,5 +138,5 @@ final class Screenings {
         return ASSESSOR.assess(input());
     }
 
-    static final RiskAssessor ASSESSOR = RiskAssessor.create();
+    static final RiskAssessor ASSESSOR = RiskAssessor.runningTheRulesEachTime();
 }

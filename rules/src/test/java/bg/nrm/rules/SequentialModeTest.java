@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rule added later that reads a fact inserted at its own or a lower salience fails here, not in production.
  */
 class SequentialModeTest {
-    private static final RiskAssessor ASSESSOR = RiskAssessor.create();
+    private static final RiskAssessor ASSESSOR = RiskAssessor.runningTheRulesEachTime();
     private static final KieBase NORMAL_1 = normalAgenda("screeningKB");
     private static final KieBase NORMAL_2 = normalAgenda("screeningKB2");
 

@@ -3,10 +3,18 @@ package bg.nrm.rules.screening;
 import bg.nrm.rules.Answer;
 import bg.nrm.rules.Questionnaire;
 import bg.nrm.rules.QuestionnaireItem;
+import bg.nrm.rules.RulesException;
 import bg.nrm.rules.Strength;
 import bg.nrm.rules.Subject;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +35,23 @@ public final class ScreeningFacts {
         return index;
     }
 
+    // What the rules can ask of the person: every public getter of ScreenedPerson, found from the class itself, so a
+    // getter added for a new rule is part of the key without anyone remembering to add it.
+    private static final List<MethodHandle> PERSON_QUESTIONS = questionsOf(ScreenedPerson.class);
+
+    private final Questionnaire questionnaire;
+    private final ScreenedPerson person;
+    private final List<String> yesCodes;
+    private final List<String> unknownStrong;
     private final List<Object> facts;
     private final AssessmentResult result;
 
-    private ScreeningFacts(List<Object> facts, AssessmentResult result) {
+    private ScreeningFacts(Questionnaire questionnaire, ScreenedPerson person, List<String> yesCodes,
+                           List<String> unknownStrong, List<Object> facts, AssessmentResult result) {
+        this.questionnaire = questionnaire;
+        this.person = person;
+        this.yesCodes = yesCodes;
+        this.unknownStrong = unknownStrong;
         this.facts = facts;
         this.result = result;
     }
@@ -100,7 +121,8 @@ public final class ScreeningFacts {
                 facts.add(count);
             }
         }
-        return new ScreeningFacts(facts, new AssessmentResult(yesCodes, unknownStrong, dimensions));
+        return new ScreeningFacts(questionnaire, person, yesCodes, unknownStrong, facts,
+                new AssessmentResult(yesCodes, unknownStrong, dimensions));
     }
 
     /** Same as {@code Answer.parse(raw).orElse(Answer.UNKNOWN)}, a missing answer included, without the Optional. */
@@ -126,5 +148,59 @@ public final class ScreeningFacts {
     /** The result the rules write to, to be set as the global {@code result}. */
     public AssessmentResult result() {
         return result;
+    }
+
+    /**
+     * Everything the facts and the result's starting state are made from, as a value: the questionnaire (id and
+     * version; a released version never changes), what the person answers to each of {@link ScreenedPerson}'s
+     * getters, the codes answered yes and the strong codes unknown, both in questionnaire order. The rules read
+     * nothing but the facts and the result, so two screenings with equal keys get equal assessments. A fact made from
+     * anything else must add it here; {@code RememberedAssessmentsTest} compares remembered assessments with the
+     * rules run each time.
+     */
+    public List<Object> key() {
+        Object[] key = new Object[PERSON_QUESTIONS.size() + 4];
+        key[0] = questionnaire.id();
+        key[1] = questionnaire.version();
+        try {
+            for (int i = 0; i < PERSON_QUESTIONS.size(); i++) {
+                key[i + 2] = (Object) PERSON_QUESTIONS.get(i).invokeExact((Object) person);
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new RulesException("a screening fact could not be read", e);
+        }
+        key[key.length - 2] = List.copyOf(yesCodes);
+        key[key.length - 1] = List.copyOf(unknownStrong);
+        return Arrays.asList(key);
+    }
+
+    // Every public getter the fact declares, by name. A public field, or a subclass, could hand the rules something
+    // the key does not hold, so such a fact class is refused.
+    static List<MethodHandle> questionsOf(Class<?> factClass) {
+        if (!Modifier.isFinal(factClass.getModifiers()) || factClass.getFields().length > 0) {
+            throw new RulesException("a screening fact must be a final class without public fields: "
+                    + factClass.getSimpleName());
+        }
+        List<Method> getters = new ArrayList<>();
+        for (Method m : factClass.getDeclaredMethods()) {
+            boolean getter = m.getName().startsWith("get") || m.getName().startsWith("is");
+            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && getter
+                    && m.getParameterCount() == 0 && m.getReturnType() != void.class) {
+                getters.add(m);
+            }
+        }
+        getters.sort(Comparator.comparing(Method::getName));
+        List<MethodHandle> handles = new ArrayList<>(getters.size());
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            for (Method m : getters) {
+                handles.add(lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class)));
+            }
+        } catch (IllegalAccessException e) {
+            throw new RulesException("a screening fact's getters cannot be read", e);
+        }
+        return List.copyOf(handles);
     }
 }

@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class AssessmentBenchmark {
     private RiskAssessor assessor;
+    private RiskAssessor remembering;
     private Questionnaire childQuestionnaire;
     private Questionnaire adultQuestionnaire;
     private ScreeningInput child;
@@ -58,7 +59,9 @@ public class AssessmentBenchmark {
 
     @Setup
     public void setUp() {
-        assessor = RiskAssessor.create();
+        // The rules run for every call: a remembering assessor would give these fixed inputs from its memory.
+        assessor = RiskAssessor.runningTheRulesEachTime();
+        remembering = RiskAssessor.create();
         childQuestionnaire = Questionnaires.builtIn().find("child-risk", 1).orElseThrow();
         adultQuestionnaire = Questionnaires.builtIn().find("adult-risk", 1).orElseThrow();
         // A 15-year-old who goes missing, has an older partner and unexplained gifts, moved by others; much unknown.
@@ -129,6 +132,18 @@ public class AssessmentBenchmark {
     @Benchmark
     public Assessment droolsNoneAdultV2() {
         return assessor.assess(noneAdult2);
+    }
+
+    /** A HIGH screening like one assessed before: the service's assessor gives it from memory, no rule session. */
+    @Benchmark
+    public Assessment rememberedChildV2() {
+        return remembering.assess(child2);
+    }
+
+    /** The commonest screening, every answer no, like one assessed before. */
+    @Benchmark
+    public Assessment rememberedNoneChildV2() {
+        return remembering.assess(noneChild2);
     }
 
     @Benchmark

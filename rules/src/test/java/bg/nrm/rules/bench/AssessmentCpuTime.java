@@ -35,9 +35,10 @@ public final class AssessmentCpuTime {
         AssessmentBenchmark inputs = new AssessmentBenchmark();
         inputs.setUp();
         List<String> names = List.of("droolsChild", "droolsAdult", "droolsChildV2", "droolsAdultV2",
-                "droolsNoneChildV2", "droolsNoneAdultV2");
+                "droolsNoneChildV2", "droolsNoneAdultV2", "rememberedChildV2", "rememberedNoneChildV2");
         List<Supplier<Assessment>> cases = List.of(inputs::droolsChild, inputs::droolsAdult, inputs::droolsChildV2,
-                inputs::droolsAdultV2, inputs::droolsNoneChildV2, inputs::droolsNoneAdultV2);
+                inputs::droolsAdultV2, inputs::droolsNoneChildV2, inputs::droolsNoneAdultV2, inputs::rememberedChildV2,
+                inputs::rememberedNoneChildV2);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
         for (int warm = 0; warm < 2; warm++) {
@@ -62,7 +63,7 @@ public final class AssessmentCpuTime {
                     sorted[0], sorted[rounds / 2], perAssessment);
         }
         List<ScreeningInput> screenings = inputs.inputs();
-        for (int k = 0; k < screenings.size(); k++) {
+        for (int k = 0; k < screenings.size() && k < names.size(); k++) {
             System.out.printf("%-17s %s%n", names.get(k), engineWork(screenings.get(k)));
         }
         System.out.printf("load average %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
