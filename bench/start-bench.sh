@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up to healthy and memory at rest of the built service (not part of the test suite). Starts the built jar
 # (service/target/nrm-service.jar, as ./run.sh builds it) once on a fresh data directory (migrations, demo keys), then
-# restarts it on the same data, alternately with the AOT start-up cache (etc/aot-cache.sh; JDK 25+) and without.
+# restarts it on the same data, alternately with the AOT start-up cache (etc/aot-cache.sh; JDK 25+) and without. A
+# first start with the cache, on a second fresh data directory, is what ./run.sh does on a new installation.
 # For each start it prints the process's CPU time (utime+stime) and the wall time when /observe/health first answers
 # 2xx, the resident memory 2 s later, and the load average: on a shared machine read the CPU time, not the wall time.
 # Usage: bench/start-bench.sh [restarts per mode (3)] [port (20100)]
@@ -19,12 +20,12 @@ tck="$(getconf CLK_TCK)"
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
 
-start() {  # $1 = label, then extra JVM options; prints one line of figures
+start() {  # $1 = label, then extra JVM options; prints one line of figures; data in $data/$dir
   local label="$1" t0 t1 pid cpu rss
   shift
   t0="$(date +%s%N)"
   "$JAVA_HOME/bin/java" @etc/jvm.options "$@" -Dserver.port="$port" -Dserver.host=127.0.0.1 \
-    -Dnrm.data-dir="$data/nrm" -Dnrm.db.url= -Dnrm.demo.enabled=true -Dnrm.demo.password=start-bench-only \
+    -Dnrm.data-dir="$data/$dir" -Dnrm.db.url= -Dnrm.demo.enabled=true -Dnrm.demo.password=start-bench-only \
     -Dnrm.keystore.password= -jar "$jar" >>"$data/service.log" 2>&1 &
   pid=$!
   until (exec 3<>"/dev/tcp/127.0.0.1/$port" \
@@ -45,7 +46,11 @@ start() {  # $1 = label, then extra JVM options; prints one line of figures
 }
 
 uptime
+dir=nrm
 start "first start (no cache)"
+if [ -n "$aot" ]; then
+  dir=nrm-aot start "first start, AOT cache" "$aot"
+fi
 for i in $(seq 1 "$restarts"); do
   [ -n "$aot" ] && start "restart, AOT cache" "$aot"
   start "restart, no cache"
