@@ -99,7 +99,16 @@ public final class KeyEncryptionKeys {
     private static KeyEncryptionKeys convert(Path file, char[] pw) {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         synchronized (CONVERSION) {
-            try (FileChannel lock = lockChannel(lockFile); FileLock held = lock.lock()) {
+            FileChannel lock;
+            try {
+                lock = lockChannel(lockFile);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "the keystore could not be converted to the current layout "
+                        + "(no lock file; it stays as it is and is converted at a later start): "
+                        + e.getClass().getSimpleName());
+                return unconverted(file, pw);
+            }
+            try (lock; FileLock held = lock.lock()) {
                 byte[] content = read(file);
                 if (KeyFile.isKeyFile(content)) {
                     return open(file, content, pw);
@@ -126,6 +135,15 @@ public final class KeyEncryptionKeys {
                 throw new KeysException("keystore could not be converted", e);
             }
         }
+    }
+
+    // Opened with every key but left in the layout it has (nothing written).
+    private static KeyEncryptionKeys unconverted(Path file, char[] pw) {
+        byte[] content = read(file);
+        if (KeyFile.isKeyFile(content)) {
+            return open(file, content, pw);
+        }
+        return new KeyEncryptionKeys(file, KeyFile.newKey(pw), LegacyKeystore.read(content, pw));
     }
 
     private static FileChannel lockChannel(Path lockFile) throws IOException {

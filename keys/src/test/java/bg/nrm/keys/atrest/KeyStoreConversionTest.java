@@ -95,6 +95,20 @@ class KeyStoreConversionTest {
     }
 
     @Test
+    void withoutALockFileTheOldKeystoreIsUsedAsItIsAndConvertedAtALaterOpen() throws Exception {
+        byte[] before = Files.readAllBytes(file);
+        // A directory where the lock file would be: it cannot be opened for writing, as in a read-only directory.
+        Path lock = Files.createDirectory(dir.resolve("kek.bcfks.lock"));
+
+        assertHoldsWhatTheOldCodeMade(KeyEncryptionKeys.openOrCreate(file, password));
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+
+        Files.delete(lock);
+        assertHoldsWhatTheOldCodeMade(KeyEncryptionKeys.openOrCreate(file, password));
+        assertThat(KeyFile.isKeyFile(Files.readAllBytes(file))).isTrue();
+    }
+
+    @Test
     void aNewLayoutFileWithAChangedByteIsRefused() throws Exception {
         KeyEncryptionKeys.openOrCreate(file, password);
         byte[] good = Files.readAllBytes(file);
