@@ -78,7 +78,7 @@ public final class StoredVersionOne {
                 for (Generated g : generated) {
                     ScreeningStore.insert(c, g.row());
                     for (Referral r : g.referrals()) {
-                        ReferralStore.insert(c, r, "", null);
+                        ReferralStore.insert(c, r, new byte[0], null);
                     }
                 }
                 return null;

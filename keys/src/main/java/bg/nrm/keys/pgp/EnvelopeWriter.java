@@ -36,7 +36,8 @@ final class EnvelopeWriter {
     private EnvelopeWriter() {
     }
 
-    static String write(byte[] plaintext, SignerPool.Signer signer, Collection<PGPPublicKey> recipients, Date now)
+    /** The binary OpenPGP message; {@link Armor#message} gives its armored form. */
+    static byte[] write(byte[] plaintext, SignerPool.Signer signer, Collection<PGPPublicKey> recipients, Date now)
             throws IOException, PGPException {
         PGPSignatureGenerator signature = new PGPSignatureGenerator(signer.contentSigner(), signer.publicKey());
         signature.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey());
@@ -67,7 +68,7 @@ final class EnvelopeWriter {
         signature.generate().encode(packets);
         packets.flush();
         encryption.close();
-        return Armor.message(binary.toByteArray());
+        return binary.toByteArray();
     }
 
     // Partial-length packets need a power of two; one buffer a little larger than the message writes it in one go.

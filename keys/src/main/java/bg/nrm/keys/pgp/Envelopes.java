@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * organisation, readable with any OpenPGP tool (GnuPG 2.2 included).
  *
  * <p>Produced messages are ASCII-armored, uncompressed, AES-256 in SEIPD v1 (with MDC), signed inline with
- * the service key (binary document signature). Plaintext is limited to {@value #MAX_PLAINTEXT_BYTES} bytes.
+ * the service key (binary document signature). Plaintext is limited to {@value #MAX_PLAINTEXT_BYTES} bytes. The same
+ * message can be had binary, for storage ({@link #signAndEncryptBinary}), and armored when it leaves ({@link #armor}).
  *
  * <p>On the way in, any failure (wrong key, wrong passphrase, tampering, malformed or oversized input,
  * unencrypted message) is reported as {@link KeysException} "decryption failed" and nothing else.
@@ -53,11 +54,35 @@ public final class Envelopes {
      * @throws KeysException       if the plaintext is larger than {@value #MAX_PLAINTEXT_BYTES} bytes or encryption fails
      */
     public static String signAndEncrypt(byte[] plaintext, ServiceSigningKey signer, List<String> recipientArmoredCertificates) {
-        return signAndEncrypt(plaintext, signer, recipientArmoredCertificates, Instant.now());
+        return Armor.message(signAndEncryptBinary(plaintext, signer, recipientArmoredCertificates, Instant.now()));
+    }
+
+    /**
+     * As {@link #signAndEncrypt}, without the ASCII armor: the binary OpenPGP message, about three quarters of the
+     * armored one's size, for storage. {@link #armor} gives exactly the text {@link #signAndEncrypt} would have.
+     */
+    public static byte[] signAndEncryptBinary(byte[] plaintext, ServiceSigningKey signer,
+                                              List<String> recipientArmoredCertificates) {
+        return signAndEncryptBinary(plaintext, signer, recipientArmoredCertificates, Instant.now());
+    }
+
+    /**
+     * The ASCII-armored form (RFC 4880 §6.2, with its CRC-24 line, no headers) of a binary message made by
+     * {@link #signAndEncryptBinary}: the same text {@link #signAndEncrypt} returns for it.
+     */
+    public static String armor(byte[] binaryMessage) {
+        if (binaryMessage == null || binaryMessage.length == 0) {
+            throw new IllegalArgumentException("an empty message has no armored form");
+        }
+        return Armor.message(binaryMessage);
     }
 
     // Package-private: tests evaluate recipient validity at a chosen time.
     static String signAndEncrypt(byte[] plaintext, ServiceSigningKey signer, List<String> recipients, Instant now) {
+        return Armor.message(signAndEncryptBinary(plaintext, signer, recipients, now));
+    }
+
+    static byte[] signAndEncryptBinary(byte[] plaintext, ServiceSigningKey signer, List<String> recipients, Instant now) {
         if (plaintext == null) {
             throw new IllegalArgumentException("plaintext must not be null");
         }
@@ -87,9 +112,9 @@ public final class Envelopes {
         SignerPool pool = signer.signers();
         SignerPool.Signer key = pool.borrow();
         try {
-            String armored = EnvelopeWriter.write(plaintext, key, keys, Date.from(now));
+            byte[] message = EnvelopeWriter.write(plaintext, key, keys, Date.from(now));
             pool.release(key);
-            return armored;
+            return message;
         } catch (PGPException | IOException | RuntimeException e) {
             // A signer that failed half-way is dropped, not given back: the next borrower gets a fresh one.
             throw new KeysException("encryption failed", e);

@@ -150,6 +150,24 @@ class EnvelopesTest {
     }
 
     @Test
+    void binaryEnvelopeArmoredLaterOpensAsTheArmoredOneDoes() {
+        byte[] binary = Envelopes.signAndEncryptBinary(REFERRAL, service, List.of(crisisCentre.armoredCertificate()));
+        // A binary OpenPGP message: a packet tag (bit 7 set), not the armor's first dash.
+        assertThat(binary[0] & 0x80).isEqualTo(0x80);
+        String armored = Envelopes.armor(binary);
+        assertThat(armored).startsWith("-----BEGIN PGP MESSAGE-----\n\n").endsWith("-----END PGP MESSAGE-----\n");
+        assertThat(armored.length()).isGreaterThan(binary.length * 4 / 3);
+
+        OpenedEnvelope opened = Envelopes.decryptAndVerify(armored, crisisCentre.armoredSecretKey(),
+                "секрет".toCharArray(), List.of(service.armoredCertificate()));
+
+        assertThat(opened.plaintext()).isEqualTo(REFERRAL);
+        assertThat(opened.signatureVerified()).isTrue();
+        assertThat(Envelopes.armor(binary)).isEqualTo(armored);
+        assertThatThrownBy(() -> Envelopes.armor(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void eachOfTwoRecipientsDecrypts() {
         String envelope = Envelopes.signAndEncrypt(REFERRAL, service,
                 List.of(crisisCentre.armoredCertificate(), police.armoredCertificate()));

@@ -51,6 +51,36 @@ class GpgInteropTest {
     }
 
     @Test
+    void theStoredBinaryEnvelopeOpensInGpgAndArmorsToWhatGpgDearmors() throws Exception {
+        ServiceSigningKey service = ServiceSigningKey.ephemeral();
+        GeneratedKey org = OrganisationKeys.generate("ozd-plovdiv <ozd-plovdiv@nrm.invalid>", null);
+        byte[] binary = Envelopes.signAndEncryptBinary(REFERRAL.getBytes(StandardCharsets.UTF_8), service,
+                List.of(org.armoredCertificate()));
+        String armored = Envelopes.armor(binary);
+
+        try (Gpg gpg = new Gpg()) {
+            Path secret = gpg.write("org.secret.asc", org.armoredSecretKey());
+            Path serviceCert = gpg.write("service.asc", service.armoredCertificate());
+            assertThat(gpg.run("--import", secret.toString(), serviceCert.toString()).exitCode()).isZero();
+            Path stored = gpg.home().resolve("referral.gpg");
+            Files.write(stored, binary);
+            Path served = gpg.write("referral.asc", armored);
+            Path dearmored = gpg.home().resolve("dearmored.gpg");
+            for (Path message : List.of(stored, served)) {
+                Path out = gpg.home().resolve(message.getFileName() + ".json");
+                Gpg.Result r = gpg.run("--status-fd", "1", "--output", out.toString(), "--decrypt", message.toString());
+                assertThat(r.exitCode()).as(r.stderr()).isZero();
+                assertThat(r.stdout()).contains("[GNUPG:] GOODSIG").contains("[GNUPG:] DECRYPTION_OKAY");
+                assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(REFERRAL);
+            }
+            // gpg checks the armor's CRC-24 as it takes the armor off: what is served is the stored message, byte for byte.
+            Gpg.Result d = gpg.run("--output", dearmored.toString(), "--dearmor", served.toString());
+            assertThat(d.exitCode()).as(d.stderr()).isZero();
+            assertThat(Files.readAllBytes(dearmored)).isEqualTo(binary);
+        }
+    }
+
+    @Test
     void weDecryptWhatGpgEncryptsAndSignsToAnOrganisationCertificate() throws Exception {
         GeneratedKey org = OrganisationKeys.generate("ozd-plovdiv <ozd-plovdiv@nrm.invalid>", null);
         try (Gpg gpg = new Gpg()) {

@@ -114,7 +114,7 @@ public final class Escalation {
         return new Outcome(escalated, escalated ? successor.map(s -> s.referral().id()) : Optional.empty());
     }
 
-    private record Successor(Referral referral, String envelope) {
+    private record Successor(Referral referral, byte[] envelope) {
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Escalation {
         Referral next = new Referral(id, r.screeningId(), r.fromOrganisation(), to.id(), to.type(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), ReferralState.PENDING,
                 now.toEpochMilli(), dueBy.toEpochMilli(), r.id(), 0, null, null, null, r.minimumData(), r.notices());
-        String envelope = factory.envelope(source, next, to, certs);
+        byte[] envelope = factory.envelope(source, next, to, certs);
         return Optional.of(new Successor(next, envelope));
     }
 }

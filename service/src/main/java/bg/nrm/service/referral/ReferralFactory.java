@@ -48,10 +48,13 @@ public final class ReferralFactory {
         return screeners.contactOf(username);
     }
 
-    /** Builds the document of {@code referral} for its recipient {@code to} and returns the armored envelope. */
-    public String envelope(Source source, Referral referral, Organisation to, List<String> recipientCertificates) {
+    /**
+     * Builds the document of {@code referral} for its recipient {@code to} and returns the envelope as the binary
+     * OpenPGP message, as it is stored ({@link ReferralStore#insert}); it is armored when served.
+     */
+    public byte[] envelope(Source source, Referral referral, Organisation to, List<String> recipientCertificates) {
         byte[] plaintext = plaintext(document(source, referral, to));
-        return Envelopes.signAndEncrypt(plaintext, signingKey, recipientCertificates);
+        return Envelopes.signAndEncryptBinary(plaintext, signingKey, recipientCertificates);
     }
 
     /**
@@ -75,8 +78,8 @@ public final class ReferralFactory {
         }
 
         /** As {@link ReferralFactory#envelope}, for a referral of this batch's screening. */
-        public String envelope(Referral referral, Organisation to, List<String> recipientCertificates) {
-            return Envelopes.signAndEncrypt(plaintext(referral, to), signingKey, recipientCertificates);
+        public byte[] envelope(Referral referral, Organisation to, List<String> recipientCertificates) {
+            return Envelopes.signAndEncryptBinary(plaintext(referral, to), signingKey, recipientCertificates);
         }
 
         /** The MIME entity of the referral's document, as {@link ReferralFactory#plaintext} of its document. */

@@ -1,5 +1,6 @@
 package bg.nrm.service.referral;
 
+import bg.nrm.keys.pgp.Envelopes;
 import bg.nrm.rules.Advice;
 import bg.nrm.rules.routing.OrganisationType;
 import bg.nrm.service.http.Json;
@@ -46,16 +47,21 @@ public final class ReferralStore {
     public record Event(long at, ReferralState state, String actor, String detail, byte[] sealedReason) {
     }
 
-    public static void insert(Connection c, Referral r, String envelope, Long nextAttemptAt) throws SQLException {
+    /**
+     * Inserts a referral with its envelope, the binary OpenPGP message ({@link Envelopes#signAndEncryptBinary}), or
+     * an empty array for a referral that could not be sealed. The envelope is kept binary and armored when served.
+     */
+    public static void insert(Connection c, Referral r, byte[] envelope, Long nextAttemptAt) throws SQLException {
         // A referral that could not be sealed (the recipient has no valid key) still owes the recipient a notice.
-        boolean noticeOwed = r.state() == ReferralState.FAILED && envelope.isEmpty();
-        Sql.update(c, "INSERT INTO referrals (" + COLUMNS + ", envelope, next_attempt_at, updated_at, notice_state, "
-                        + "notice_attempts, notice_next_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        boolean noticeOwed = r.state() == ReferralState.FAILED && envelope.length == 0;
+        Sql.update(c, "INSERT INTO referrals (" + COLUMNS + ", envelope, envelope_binary, next_attempt_at, updated_at, "
+                        + "notice_state, notice_attempts, notice_next_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 r.id(), r.screeningId(), r.fromOrganisation(), r.recipientId(), r.recipientType().name(), r.anonymised(),
                 r.consentOverridden(), r.rule(), r.level(), r.child(), r.region(), r.state().name(), r.createdAt(),
                 r.dueBy(), r.escalatedFrom(), r.attempts(), r.deliveredAt(), r.acknowledgedAt(), r.decidedAt(),
                 r.minimumData(), r.notices().isEmpty() ? null : new String(Json.write(r.notices()), UTF_8),
-                envelope, nextAttemptAt, r.createdAt(), noticeOwed ? NoticeState.PENDING.name() : null, 0,
+                "", envelope.length == 0 ? null : envelope, nextAttemptAt, r.createdAt(), noticeOwed ? NoticeState.PENDING.name() : null, 0,
                 noticeOwed ? r.createdAt() : null);
         event(c, r.id(), r.createdAt(), r.state(), "service", r.escalatedFrom() == null ? "created" : "escalated from " + r.escalatedFrom());
         Meters.referral(r.state().name());
@@ -127,8 +133,21 @@ public final class ReferralStore {
                         rs.getBoolean(6)), recipientId, afterMillis, afterId, limit));
     }
 
+    /** The armored envelope of a referral; empty text if it has none (never sealed, or shredded). */
     public Optional<String> envelope(String id) {
-        return db.query(c -> Sql.one(c, "SELECT envelope FROM referrals WHERE id = ?", rs -> rs.getString(1), id));
+        return db.query(c -> Sql.one(c, "SELECT envelope, envelope_binary FROM referrals WHERE id = ?",
+                rs -> armored(rs, 1), id));
+    }
+
+    // The armored envelope from a row's two columns (text at column, binary after it): rows written before V73 hold
+    // the armored text, newer ones the binary message, which armors into the same text.
+    private static String armored(ResultSet rs, int column) throws SQLException {
+        byte[] binary = rs.getBytes(column + 1);
+        if (binary != null && binary.length > 0) {
+            return Envelopes.armor(binary);
+        }
+        String text = rs.getString(column);
+        return text == null ? "" : text;
     }
 
     public List<Event> history(String referralId) {
@@ -241,10 +260,10 @@ public final class ReferralStore {
                 Sql.update(c, "UPDATE referrals SET claimed_by = ?, claimed_until = ? WHERE id = ?", instanceId, until, id);
             }
             return ids.isEmpty() ? List.of() : Sql.list(c, "SELECT r.id, r.recipient_id, o.webhook_url, o.email, "
-                            + "r.envelope, r.attempts FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
+                            + "r.envelope, r.envelope_binary, r.attempts FROM referrals r JOIN organisations o ON o.id = r.recipient_id "
                             + "WHERE r.claimed_by = ? AND r.claimed_until = ? AND r.state = ?",
                     rs -> new Outbound(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)),
+                            armored(rs, 5), rs.getInt(7)),
                     instanceId, until, ReferralState.PENDING.name());
         });
     }
@@ -351,7 +370,7 @@ public final class ReferralStore {
         String expired = "SELECT id FROM screenings WHERE created_at < ? AND data_key IS NOT NULL";
         Sql.update(c, "UPDATE referral_events SET reason = NULL WHERE referral_id IN "
                 + "(SELECT id FROM referrals WHERE screening_id IN (" + expired + "))", beforeMillis);
-        Sql.update(c, "UPDATE referrals SET envelope = '' WHERE screening_id IN (" + expired + ")", beforeMillis);
+        Sql.update(c, "UPDATE referrals SET envelope = '', envelope_binary = NULL WHERE screening_id IN (" + expired + ")", beforeMillis);
     }
 
     /**

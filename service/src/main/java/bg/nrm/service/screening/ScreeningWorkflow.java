@@ -198,7 +198,7 @@ public final class ScreeningWorkflow {
         return new Outcome(responseJson, false);
     }
 
-    private record Planned(Referral referral, String envelope, String failure) {
+    private record Planned(Referral referral, byte[] envelope, String failure) {
     }
 
     private Planned plan(ReferralFactory.Source source, ReferralFactory.Batch envelopes, RouteTarget target, Organisation to, boolean child,
@@ -211,7 +211,7 @@ public final class ScreeningWorkflow {
                 target.anonymised(), target.consentOverridden(), target.rule(), source.assessment().level().name(),
                 child, region, failure == null ? ReferralState.PENDING : ReferralState.FAILED, now.toEpochMilli(),
                 dueBy.toEpochMilli(), null, 0, null, null, null, target.minimumData(), target.notices());
-        String envelope = failure == null ? envelopes.envelope(referral, to, certs) : "";
+        byte[] envelope = failure == null ? envelopes.envelope(referral, to, certs) : new byte[0];
         return new Planned(referral, envelope, failure);
     }
 

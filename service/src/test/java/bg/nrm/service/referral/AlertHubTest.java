@@ -53,7 +53,7 @@ class AlertHubTest {
             for (int i = 0; i < 2_500; i++) {
                 ReferralStore.insert(c, new Referral(UUID.randomUUID().toString(), screeningId, "ksu-konstantin-elena-plovdiv",
                         "ozd-plovdiv", OrganisationType.CHILD_PROTECTION, false, false, "test", "HIGH", true, "BG-16",
-                        ReferralState.ACKNOWLEDGED, now + i % 3, now + 3_600_000, null, 0, null, null, null), "", null);
+                        ReferralState.ACKNOWLEDGED, now + i % 3, now + 3_600_000, null, 0, null, null, null), new byte[0], null);
             }
             return null;
         });

@@ -167,17 +167,11 @@ class EmailDeliveryTest {
         assertThat(mailTo("cc-children-plovdiv@demo.nrm.invalid")).hasSize(1);
     }
 
+    // The envelope as the service serves it: stored binary, armored on the way out.
     private String envelope(String id) {
-        return service.app.database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT envelope FROM referrals WHERE id = ?")) {
-                ps.setString(1, id);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return new ReferralStore(service.app.database()).envelope(id).orElseThrow();
     }
+
 
     private String state(String id) {
         return service.app.database().read(c -> {

@@ -62,17 +62,11 @@ class ReferralDocumentTest {
                 .filter(r -> r.get("recipient").get("id").asText().equals(organisationId)).findFirst().orElseThrow();
     }
 
+    // The envelope as the service serves it: stored binary, armored on the way out.
     private String envelope(String referralId) {
-        return service.app.database().read(c -> {
-            try (var ps = c.prepareStatement("SELECT envelope FROM referrals WHERE id = ?")) {
-                ps.setString(1, referralId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
+        return new ReferralStore(service.app.database()).envelope(referralId).orElseThrow();
     }
+
 
     private OpenedReferral open(JsonNode referral) {
         return OpenedReferral.open(envelope(referral.get("id").asText()), dataDir.resolve("keys"),

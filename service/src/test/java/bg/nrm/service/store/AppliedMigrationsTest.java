@@ -61,17 +61,18 @@ class AppliedMigrationsTest {
         String url = url(kind);
         Database.open(url).close();
         try (HikariDataSource ds = plain(url)) {
-            // As a database of the build before V72 would be.
-            execute(ds, "DELETE FROM flyway_schema_history WHERE version = '72'", "DROP INDEX referrals_due");
+            // As a database of the build before V73 would be.
+            execute(ds, "DELETE FROM flyway_schema_history WHERE version = '73'",
+                    "ALTER TABLE referrals DROP COLUMN envelope_binary");
             assertThat(AppliedMigrations.allApplied(ds)).isFalse();
 
             Database.open(url).close();
 
             assertThat(AppliedMigrations.allApplied(ds)).isTrue();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                // The index exists again: creating it a second time fails.
-                assertThatThrownBy(() -> s.execute("CREATE INDEX referrals_due ON referrals (state, due_by)"))
-                        .isInstanceOf(SQLException.class);
+                // The column exists again: adding it a second time fails.
+                assertThatThrownBy(() -> s.execute("ALTER TABLE referrals ADD COLUMN envelope_binary "
+                        + (kind.equals("postgres") ? "BYTEA" : "BLOB"))).isInstanceOf(SQLException.class);
             }
         }
     }
