@@ -1,5 +1,6 @@
 package bg.nrm.service.http;
 
+import bg.nrm.service.store.StoreException;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -70,6 +71,14 @@ public final class ErrorMapping {
                 send(res, new Problem("about:blank", "Bad Request", 400, "the request was not received whole", null));
                 return;
             }
+            if (StoreException.busy(e)) {
+                // The database did not answer in time (pool, lock or statement timeout, SQLite busy): the service is
+                // overloaded, not broken. One line, no stack trace; the client is told to come back.
+                LOG.warning("database busy, answered 503: " + rootName(e));
+                res.header(HeaderNames.RETRY_AFTER, "1");
+                send(res, ProblemException.databaseBusy().problem());
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "unhandled error, incident " + incident + ": " + e.getClass().getName(), e);
             send(res, new Problem("about:blank", "Internal error", 500,
@@ -93,6 +102,17 @@ public final class ErrorMapping {
             }
         }
         return false;
+    }
+
+    // The innermost cause's class and, for a database error, its SQLSTATE: enough to tell pool, lock and statement
+    // timeouts apart, without the message (which can quote a statement's values).
+    private static String rootName(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String state = root instanceof java.sql.SQLException s && s.getSQLState() != null ? " " + s.getSQLState() : "";
+        return root.getClass().getSimpleName() + state;
     }
 
     /** Writes a problem document, unless the response has already been sent. */

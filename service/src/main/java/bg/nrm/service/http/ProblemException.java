@@ -100,6 +100,16 @@ public final class ProblemException extends RuntimeException {
     }
 
     /**
+     * 503: the database did not answer in time (every connection busy, a lock or statement timeout). Unlike
+     * {@link #busy}, the request may have been partly served (a read after a commit), so it does not say that nothing
+     * was stored; a screening sent again with its {@code Idempotency-Key} is not stored twice.
+     */
+    public static ProblemException databaseBusy() {
+        return new ProblemException(new Problem(BASE + "database-busy", "Service busy", 503,
+                "the database is busy and did not answer in time; try again shortly", null), Duration.ofSeconds(1));
+    }
+
+    /**
      * 503 with {@code Retry-After}: the service is taking in all it can store right now; nothing of this request was
      * done, so sending it again (with its {@code Idempotency-Key}) is safe.
      */
