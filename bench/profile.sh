@@ -5,13 +5,13 @@
 # the measured seconds; the profile covers the whole run, so read the request threads' part (the summary's second
 # half). Not part of the test suite; loopback only. Writes the collapsed stacks (for flame graph tools or grep) and
 # the summary to bench/results/profile-<UTC time>-<scenario>/.
-# Usage: bench/profile.sh [none|high-child|mix (none)] [rate/s (500)] [seconds (30)] [thread filter (ForkJoinPool)]
+# Port: NRM_PROFILE_PORT (18470, and the next one for health). Usage: bench/profile.sh [none|high-child|mix (none)] [rate/s (500)] [seconds (30)] [thread filter (ForkJoinPool)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source etc/find-jdk.sh
 JAVA_HOME="$(nrm_find_jdk)"
 scenario="${1:-none}"; rate="${2:-500}"; seconds="${3:-30}"; filter="${4:-ForkJoinPool}"
-port=18470
+port=${NRM_PROFILE_PORT:-18470}
 jar=service/target/nrm-service.jar
 if [ ! -f "$jar" ] || [ ! -f service/target/bench.cp ]; then
   ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
