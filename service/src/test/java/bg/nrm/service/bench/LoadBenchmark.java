@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -216,6 +217,21 @@ public final class LoadBenchmark {
                 args[2].equals("trivial") ? 200 : 201, false);
         System.out.printf(Locale.ROOT, "answered %.1f/s p50 %.2f p99 %.2f ms statuses %s%n", s.achievedPerSecond(),
                 s.percentileMillis(50), s.percentileMillis(99), s.statuses());
+        if (args.length > 5 && args[5].equals("timeline")) {
+            // Each tenth of a second of arrivals: how many, the median and the longest wait, to see when the tail
+            // happens (periodic work, a pause) rather than only how long it is.
+            double rate = Double.parseDouble(args[3]);
+            int perSlot = Math.max(1, (int) Math.round(rate / 10));
+            long[] all = s.latencyByArrival();
+            for (int from = 0; from < all.length; from += perSlot) {
+                long[] slot = Arrays.stream(all, from, Math.min(all.length, from + perSlot)).filter(l -> l >= 0).sorted()
+                        .toArray();
+                if (slot.length > 0) {
+                    System.out.printf(Locale.ROOT, "t %6.1f s  n %4d  p50 %8.2f  max %8.2f ms%n", from / rate, slot.length,
+                            slot[slot.length / 2] / 1e6, slot[slot.length - 1] / 1e6);
+                }
+            }
+        }
         System.exit(0);
     }
 

@@ -26,9 +26,13 @@ import java.util.function.IntFunction;
  * keep up) and is not sent late.
  */
 final class OpenLoop {
-    /** What one step measured. */
+    /**
+     * What one step measured: {@code latencyNanos} sorted, {@code latencyByArrival} in the order the requests were
+     * meant to leave (-1 for one not sent or not answered), for a latency timeline.
+     */
     record Step(double offeredPerSecond, double seconds, long sent, long notSent, long ok, long errors,
-                Map<Integer, Long> statuses, long[] latencyNanos, double achievedPerSecond, List<String> okBodies) {
+                Map<Integer, Long> statuses, long[] latencyNanos, double achievedPerSecond, List<String> okBodies,
+                long[] latencyByArrival) {
         double percentileMillis(double p) {
             if (latencyNanos.length == 0) {
                 return Double.NaN;
@@ -121,7 +125,7 @@ final class OpenLoop {
         Map<Integer, Long> statusCounts = new java.util.TreeMap<>();
         statuses.forEach((k, v) -> statusCounts.put(k, v.get()));
         return new Step(ratePerSecond, seconds, total - notSent.get(), notSent.get(), ok.get(), errors.get(),
-                statusCounts, measured, ok.get() / elapsed, new ArrayList<>(bodies));
+                statusCounts, measured, ok.get() / elapsed, new ArrayList<>(bodies), latencies);
     }
 
     /** An HTTP client for loopback load: HTTP/1.1, no redirects, a short connect timeout. */
