@@ -1,15 +1,10 @@
 package bg.nrm.rules.routing;
 
+import bg.nrm.rules.FactQuestions;
 import bg.nrm.rules.RulesException;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -36,7 +31,7 @@ final class Decisions {
 
     Decisions(Class<?> factClass) {
         this.factClass = factClass;
-        this.questions = questionsOf(factClass);
+        this.questions = FactQuestions.of(factClass, "routing");
     }
 
     /** The decision for this case: the remembered one, else the rules' (remembered when they decide without error). */
@@ -75,33 +70,5 @@ final class Decisions {
     /** How many decisions are remembered (for tests). */
     int size() {
         return remembered.size();
-    }
-
-    // Every public getter the fact declares. A public field, or a fact class that could be subclassed, could hand the
-    // rules something the key does not hold, so such a fact is refused when the router is made.
-    private static List<MethodHandle> questionsOf(Class<?> factClass) {
-        if (!Modifier.isFinal(factClass.getModifiers()) || factClass.getFields().length > 0) {
-            throw new RulesException("a routing fact must be a final class without public fields: "
-                    + factClass.getSimpleName());
-        }
-        List<Method> getters = new ArrayList<>();
-        for (Method m : factClass.getDeclaredMethods()) {
-            boolean getter = m.getName().startsWith("get") || m.getName().startsWith("is");
-            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && getter
-                    && m.getParameterCount() == 0 && m.getReturnType() != void.class) {
-                getters.add(m);
-            }
-        }
-        getters.sort(Comparator.comparing(Method::getName));
-        List<MethodHandle> handles = new ArrayList<>(getters.size());
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        try {
-            for (Method m : getters) {
-                handles.add(lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class)));
-            }
-        } catch (IllegalAccessException e) {
-            throw new RulesException("a routing fact's getters cannot be read", e);
-        }
-        return List.copyOf(handles);
     }
 }

@@ -1,6 +1,7 @@
 package bg.nrm.rules.screening;
 
 import bg.nrm.rules.Answer;
+import bg.nrm.rules.FactQuestions;
 import bg.nrm.rules.Questionnaire;
 import bg.nrm.rules.QuestionnaireItem;
 import bg.nrm.rules.RulesException;
@@ -8,13 +9,8 @@ import bg.nrm.rules.Strength;
 import bg.nrm.rules.Subject;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,7 @@ public final class ScreeningFacts {
 
     // What the rules can ask of the person: every public getter of ScreenedPerson, found from the class itself, so a
     // getter added for a new rule is part of the key without anyone remembering to add it.
-    private static final List<MethodHandle> PERSON_QUESTIONS = questionsOf(ScreenedPerson.class);
+    private static final List<MethodHandle> PERSON_QUESTIONS = FactQuestions.of(ScreenedPerson.class, "screening");
 
     private final Questionnaire questionnaire;
     private final ScreenedPerson person;
@@ -174,33 +170,5 @@ public final class ScreeningFacts {
         key[key.length - 2] = List.copyOf(yesCodes);
         key[key.length - 1] = List.copyOf(unknownStrong);
         return Arrays.asList(key);
-    }
-
-    // Every public getter the fact declares, by name. A public field, or a subclass, could hand the rules something
-    // the key does not hold, so such a fact class is refused.
-    static List<MethodHandle> questionsOf(Class<?> factClass) {
-        if (!Modifier.isFinal(factClass.getModifiers()) || factClass.getFields().length > 0) {
-            throw new RulesException("a screening fact must be a final class without public fields: "
-                    + factClass.getSimpleName());
-        }
-        List<Method> getters = new ArrayList<>();
-        for (Method m : factClass.getDeclaredMethods()) {
-            boolean getter = m.getName().startsWith("get") || m.getName().startsWith("is");
-            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()) && getter
-                    && m.getParameterCount() == 0 && m.getReturnType() != void.class) {
-                getters.add(m);
-            }
-        }
-        getters.sort(Comparator.comparing(Method::getName));
-        List<MethodHandle> handles = new ArrayList<>(getters.size());
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        try {
-            for (Method m : getters) {
-                handles.add(lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class)));
-            }
-        } catch (IllegalAccessException e) {
-            throw new RulesException("a screening fact's getters cannot be read", e);
-        }
-        return List.copyOf(handles);
     }
 }
